@@ -1,0 +1,161 @@
+from django.contrib import admin, messages
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from insights.models import Article, Comment
+
+
+class CommentKindFilter(admin.SimpleListFilter):
+    title = _("laji")
+    parameter_name = "laji"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("kommentti", _("Kommentit artikkeleihin")),
+            ("oivallus", _("Lukijoiden oivallukset")),
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() == "kommentti":
+            return queryset.filter(article__isnull=False)
+        if self.value() == "oivallus":
+            return queryset.reader_insights()
+        return queryset
+
+
+class ModerationActions:
+    """Hyväksy / Hylkää / Merkitse roskapostiksi, for editors with the moderation permission."""
+
+    def has_moderate_permission(self, request) -> bool:
+        return request.user.has_perm("insights.moderate_comment")
+
+    def _moderate(self, request, queryset, method: str, done: str) -> None:
+        comments = list(queryset)
+        for comment in comments:
+            getattr(comment, method)(by=request.user)
+            self.log_change(request, comment, done)
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d kommentti: %(done)s.", "%(count)d kommenttia: %(done)s.", len(comments)
+            )
+            % {"count": len(comments), "done": done},
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Hyväksy"), permissions=["moderate"])
+    def approve(self, request, queryset):
+        self._moderate(request, queryset, "approve", _("hyväksytty"))
+
+    @admin.action(description=_("Hylkää"), permissions=["moderate"])
+    def reject(self, request, queryset):
+        self._moderate(request, queryset, "reject", _("hylätty"))
+
+    @admin.action(description=_("Merkitse roskapostiksi"), permissions=["moderate"])
+    def mark_spam(self, request, queryset):
+        self._moderate(request, queryset, "mark_spam", _("merkitty roskapostiksi"))
+
+
+@admin.register(Comment)
+class CommentAdmin(ModerationActions, admin.ModelAdmin):
+    list_display = ["excerpt_column", "name", "target", "status", "created_at"]
+    list_filter = ["status", CommentKindFilter, ("article", admin.RelatedOnlyFieldListFilter)]
+    search_fields = ["name", "email", "body"]
+    list_select_related = ["article"]
+    date_hierarchy = "created_at"
+    actions = ["approve", "reject", "mark_spam"]
+    readonly_fields = [
+        "article",
+        "parent",
+        "created_at",
+        "held_reason",
+        "moderated_at",
+        "moderated_by",
+    ]
+    fields = [
+        "article",
+        "parent",
+        "name",
+        "email",
+        "body",
+        "status",
+        "held_reason",
+        "created_at",
+        "moderated_at",
+        "moderated_by",
+    ]
+
+    @admin.display(description=_("kommentti"))
+    def excerpt_column(self, comment: Comment) -> str:
+        return comment.excerpt()
+
+    @admin.display(description=_("kohde"), ordering="article__title")
+    def target(self, comment: Comment) -> str:
+        return comment.article.title if comment.article_id else _("Lukijan oivallus")
+
+    def has_add_permission(self, request) -> bool:
+        return False  # comments come from readers
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        return fields if self.has_moderate_permission(request) else [*fields, "status"]
+
+    def save_model(self, request, obj, form, change):
+        if "status" in form.changed_data:
+            obj.set_status(obj.status, by=request.user)
+        super().save_model(request, obj, form, change)
+
+
+class CommentInline(admin.TabularInline):
+    model = Comment
+    fields = ["name", "excerpt_column", "status", "created_at"]
+    readonly_fields = ["name", "excerpt_column", "status", "created_at"]
+    extra = 0
+    show_change_link = True
+    can_delete = False
+    ordering = ["-created_at"]
+
+    @admin.display(description=_("kommentti"))
+    def excerpt_column(self, comment: Comment) -> str:
+        return comment.excerpt()
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    list_display = ["title", "status", "published_at", "author_name", "comments_open"]
+    list_filter = ["status", "themes", "comments_open"]
+    search_fields = ["title", "lead", "body", "author_name"]
+    prepopulated_fields = {"slug": ["title"]}
+    filter_horizontal = ["themes"]
+    date_hierarchy = "published_at"
+    readonly_fields = ["preview", "created_at", "updated_at"]
+    inlines = [CommentInline]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "lead", "body", "preview"]}),
+        (_("Kirjoittaja"), {"fields": ["author_name", "author_bio"]}),
+        (
+            _("Julkaisu"),
+            {
+                "fields": [
+                    "status",
+                    "published_at",
+                    "themes",
+                    "comments_open",
+                    "created_at",
+                    "updated_at",
+                ]
+            },
+        ),
+    ]
+
+    @admin.display(description=_("esikatselu"))
+    def preview(self, article: Article) -> str:
+        if not article.body_html:
+            return _("Esikatselu näkyy, kun artikkeli on tallennettu.")
+        # body_html is sanitised by nh3 when the article is saved.
+        return format_html('<div class="valoa-preview">{}</div>', mark_safe(article.body_html))

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class InsightsConfig(AppConfig):
+    name = "insights"
+    verbose_name = _("Oivallukset")
+
+    def ready(self) -> None:
+        from insights import moderation  # noqa: F401  (registers the comment queue)

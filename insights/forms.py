@@ -1,0 +1,102 @@
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from insights.models import Comment
+from valoa import antispam
+from valoa.forms import PublicForm
+from valoa.moderation import ModerationStatus
+
+
+class CommentForm(PublicForm, forms.ModelForm):
+    """A comment on an article, or (without an article) a reader's own insight."""
+
+    vastaa = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+    class Meta:
+        model = Comment
+        fields = ["name", "email", "body"]
+        labels = {"name": _("Nimi"), "email": _("Sähköposti"), "body": _("Kommentti")}
+        help_texts = {
+            "email": _("Osoitetta ei näytetä muille. Ylläpito voi ottaa sinuun yhteyttä."),
+            "body": _("Enintään 5 000 merkkiä."),
+        }
+        widgets = {
+            "name": forms.TextInput(attrs={"autocomplete": "name"}),
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "body": forms.Textarea(attrs={"rows": 7}),
+        }
+        error_messages = {
+            "name": {
+                "required": _("Kirjoita nimesi."),
+                "max_length": _(
+                    "Nimi voi olla enintään %(limit_value)d merkkiä (nyt %(show_value)d)."
+                ),
+            },
+            "email": {
+                "required": _("Kirjoita sähköpostiosoitteesi."),
+                "invalid": _("Kirjoita sähköpostiosoite muodossa nimi@esimerkki.fi."),
+            },
+            "body": {
+                "required": _("Kirjoita kommenttisi."),
+                "max_length": _(
+                    "Kommentti voi olla enintään %(limit_value)d merkkiä (nyt %(show_value)d). "
+                    "Lyhennä tekstiä."
+                ),
+            },
+        }
+
+    def __init__(self, *args, article=None, **kwargs):
+        self.article = article
+        super().__init__(*args, **kwargs)
+        if article is None:
+            self.fields["body"].label = _("Oivalluksesi")
+            del self.fields["vastaa"]
+
+    def _parent(self, pk) -> Comment | None:
+        # One level of threading: replies go to approved top-level comments of this article.
+        if self.article is None:
+            return None
+        try:
+            pk = int(pk)
+        except (TypeError, ValueError):
+            return None
+        threads = Comment.objects.approved().filter(article=self.article, parent__isnull=True)
+        return threads.filter(pk=pk).first()
+
+    def replying_to(self) -> Comment | None:
+        """The comment this form answers, to show "Vastaat…" above the form."""
+        return self._parent(self["vastaa"].value()) if "vastaa" in self.fields else None
+
+    def clean(self):
+        cleaned = super().clean()
+        parent_id = cleaned.get("vastaa")
+        cleaned["parent"] = None
+        if parent_id:
+            cleaned["parent"] = self._parent(parent_id)
+            if cleaned["parent"] is None:
+                self.add_error(
+                    None,
+                    _(
+                        "Kommenttia, johon vastaat, ei enää löytynyt. Voit lähettää tekstisi "
+                        "tavallisena kommenttina: poista vastaus ja lähetä uudelleen."
+                    ),
+                )
+        return cleaned
+
+    def save(self, commit: bool = True) -> Comment:
+        comment = super().save(commit=False)
+        comment.article = self.article
+        comment.parent = self.cleaned_data["parent"]
+        reason = antispam.spam_reason(comment.body)
+        if reason:
+            comment.status = ModerationStatus.SPAM
+            comment.held_reason = reason
+        elif (
+            settings.COMMENTS_AUTO_APPROVE_KNOWN_EMAILS
+            and Comment.objects.approved().filter(email__iexact=comment.email).exists()
+        ):
+            comment.status = ModerationStatus.APPROVED
+        if commit:
+            comment.save()
+        return comment

@@ -1,0 +1,201 @@
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Prefetch
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from valoa.markdown import render_markdown
+from valoa.moderation import ModerationStatus
+from valoa.notifications import send_after_commit
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(
+            status=Article.Status.PUBLISHED, published_at__lte=timezone.now()
+        ).prefetch_related("themes")
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Luonnos")
+        PUBLISHED = "published", _("Julkaistu")
+
+    title = models.CharField(_("otsikko"), max_length=200)
+    slug = models.SlugField(_("osoitetunniste"), max_length=200, unique=True)
+    lead = models.TextField(_("ingressi"), max_length=600)
+    body = models.TextField(_("leipäteksti"), help_text=_("Markdown-muotoilu on käytössä."))
+    body_html = models.TextField(editable=False, default="")
+    author_name = models.CharField(_("kirjoittaja"), max_length=100)
+    author_bio = models.CharField(_("kirjoittajan esittely"), max_length=300, blank=True)
+    themes = models.ManyToManyField("valoa.Theme", verbose_name=_("teemat"), blank=True)
+    status = models.CharField(
+        _("tila"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    published_at = models.DateTimeField(_("julkaisuaika"), default=timezone.now)
+    comments_open = models.BooleanField(_("kommentointi auki"), default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at"]
+        verbose_name = _("artikkeli")
+        verbose_name_plural = _("artikkelit")
+        indexes = [models.Index(fields=["status", "-published_at"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.body_html = render_markdown(self.body)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("insights:article", kwargs={"slug": self.slug})
+
+    def accepts_comments(self) -> bool:
+        if not self.comments_open:
+            return False
+        days = settings.COMMENTS_CLOSE_AFTER_DAYS
+        return days is None or self.published_at > timezone.now() - timedelta(days=days)
+
+
+class CommentQuerySet(models.QuerySet):
+    def approved(self):
+        return self.filter(status=ModerationStatus.APPROVED)
+
+    def pending(self):
+        return self.filter(status=ModerationStatus.PENDING)
+
+    def reader_insights(self):
+        """Readers' own insights: comments on the Oivallukset page itself, not on an article."""
+        return self.filter(article__isnull=True)
+
+    def threads(self):
+        """Approved top-level comments in order, with their approved replies."""
+        replies = Comment.objects.approved().order_by("created_at", "pk")
+        return (
+            self.approved()
+            .filter(parent__isnull=True)
+            .order_by("created_at", "pk")
+            .prefetch_related(Prefetch("replies", queryset=replies, to_attr="approved_replies"))
+        )
+
+
+class Comment(models.Model):
+    """A reader's comment on an article, or (without an article) a reader's own insight."""
+
+    article = models.ForeignKey(
+        Article,
+        verbose_name=_("artikkeli"),
+        on_delete=models.CASCADE,
+        related_name="comments",
+        null=True,
+        blank=True,
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("vastaus kommenttiin"),
+        on_delete=models.CASCADE,
+        related_name="replies",
+        null=True,
+        blank=True,
+    )
+    name = models.CharField(_("nimi"), max_length=100)
+    email = models.EmailField(_("sähköposti"))
+    body = models.TextField(_("kommentti"), max_length=5000)
+    status = models.CharField(
+        _("tila"),
+        max_length=10,
+        choices=ModerationStatus.choices,
+        default=ModerationStatus.PENDING,
+        db_index=True,
+    )
+    held_reason = models.CharField(_("pidätetty, koska"), max_length=200, blank=True)
+    created_at = models.DateTimeField(_("lähetetty"), default=timezone.now, db_index=True)
+    moderated_at = models.DateTimeField(_("käsitelty"), null=True, blank=True)
+    moderated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("käsittelijä"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    moderators_notified_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    objects = CommentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("kommentti")
+        verbose_name_plural = _("kommentit ja lukijoiden oivallukset")
+        permissions = [("moderate_comment", _("Voi hyväksyä, hylätä ja merkitä roskapostiksi"))]
+        indexes = [models.Index(fields=["article", "status", "parent", "created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.name}: {self.excerpt()}"
+
+    def get_absolute_url(self) -> str:
+        if self.article_id is None:
+            return reverse("insights:list") + f"#oivallus-{self.pk}"
+        return self.article.get_absolute_url() + f"#kommentti-{self.pk}"
+
+    def excerpt(self, length: int = 80) -> str:
+        text = " ".join(self.body.split())
+        return text if len(text) <= length else text[: length - 1] + "…"
+
+    @property
+    def is_reader_insight(self) -> bool:
+        return self.article_id is None
+
+    def notify_moderators_on_commit(self) -> None:
+        kind = _("Uusi lukijan oivallus") if self.is_reader_insight else _("Uusi kommentti")
+        where = self.article.title if self.article_id else _("Oivallukset-sivu")
+        admin_url = settings.SITE_URL + reverse("admin:insights_comment_change", args=[self.pk])
+        body = _(
+            "%(kind)s odottaa tarkistusta.\n\nKohde: %(where)s\nKirjoittaja: %(name)s\n"
+            "Tila: %(status)s\n\n%(body)s\n\nKäsittele: %(url)s\n"
+        ) % {
+            "kind": kind,
+            "where": where,
+            "name": self.name,
+            "status": self.get_status_display(),
+            "body": self.body,
+            "url": admin_url,
+        }
+
+        def mark_sent() -> None:
+            Comment.objects.filter(pk=self.pk).update(moderators_notified_at=timezone.now())
+
+        send_after_commit(
+            f"[VALOA] {kind}: {where}",
+            body,
+            settings.MODERATOR_EMAILS,
+            what=f"comment {self.pk} notification",
+            on_sent=mark_sent,
+        )
+
+    def set_status(self, status: str, by) -> None:
+        """Record a moderation decision and who made it (without saving)."""
+        self.status = status
+        self.moderated_at = timezone.now()
+        self.moderated_by = by
+
+    def _moderate(self, status: str, by) -> None:
+        self.set_status(status, by)
+        self.save(update_fields=["status", "moderated_at", "moderated_by"])
+
+    def approve(self, by=None) -> None:
+        self._moderate(ModerationStatus.APPROVED, by)
+
+    def reject(self, by=None) -> None:
+        self._moderate(ModerationStatus.REJECTED, by)
+
+    def mark_spam(self, by=None) -> None:
+        self._moderate(ModerationStatus.SPAM, by)

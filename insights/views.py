@@ -1,0 +1,87 @@
+from django.conf import settings
+from django.core import signing
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods
+
+from insights.forms import CommentForm
+from insights.models import Article, Comment
+from valoa import antispam
+from valoa.pagination import paginate
+
+OWN_COMMENT_SALT = "insights.own-comment"
+OWN_COMMENT_MAX_AGE = 14 * 24 * 60 * 60
+ARTICLES_PER_PAGE = 10
+READER_INSIGHTS_PER_PAGE = 20
+
+
+def own_comment_link(url: str, comment: Comment) -> str:
+    """Where a commenter lands after posting: a signed link that shows them their own comment."""
+    token = signing.dumps(comment.pk, salt=OWN_COMMENT_SALT)
+    return f"{url}?oma={token}#oma-kommentti"
+
+
+def own_comment(request) -> Comment | None:
+    """The comment a signed `?oma=` link points at, if the signature holds and is fresh."""
+    token = request.GET.get("oma")
+    if not token:
+        return None
+    try:
+        pk = signing.loads(token, salt=OWN_COMMENT_SALT, max_age=OWN_COMMENT_MAX_AGE)
+    except signing.BadSignature:
+        return None
+    return Comment.objects.filter(pk=pk).first()
+
+
+def handle_comment_post(request, article: Article | None):
+    """Validate and store a posted comment; returns (form, response-or-None)."""
+    form = CommentForm(request.POST, article=article)
+    if not form.is_valid():
+        return form, None
+    if not antispam.allow_post(request, "comment"):
+        return form, antispam.rate_limited_response(request, form.cleaned_data["body"])
+    comment = form.save()
+    comment.notify_moderators_on_commit()
+    url = article.get_absolute_url() if article else reverse("insights:list")
+    return form, redirect(own_comment_link(url, comment))
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def article_list(request):
+    form = None
+    if request.method == "POST":
+        form, response = handle_comment_post(request, None)
+        if response:
+            return response
+    reader_insights = Comment.objects.approved().reader_insights().order_by("-created_at", "-pk")
+    context = {
+        "articles": paginate(request, Article.objects.published(), ARTICLES_PER_PAGE),
+        "reader_insights": paginate(
+            request, reader_insights, READER_INSIGHTS_PER_PAGE, "oivallukset"
+        ),
+        "form": form or CommentForm(),
+        "own_comment": own_comment(request),
+    }
+    return render(request, "insights/article_list.html", context)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def article_detail(request, slug: str):
+    article = get_object_or_404(Article.objects.published(), slug=slug)
+    accepts_comments = article.accepts_comments()
+    form = None
+    if request.method == "POST" and accepts_comments:
+        form, response = handle_comment_post(request, article)
+        if response:
+            return response
+    elif accepts_comments:
+        form = CommentForm(article=article, initial={"vastaa": request.GET.get("vastaa")})
+    context = {
+        "article": article,
+        "comments": paginate(request, article.comments.threads(), settings.COMMENTS_PER_PAGE),
+        "form": form,
+        "replying_to": form.replying_to() if form else None,
+        "own_comment": own_comment(request),
+    }
+    status = 403 if request.method == "POST" and not accepts_comments else 200
+    return render(request, "insights/article_detail.html", context, status=status)

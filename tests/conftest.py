@@ -1,0 +1,50 @@
+"""Site-wide fixtures: personas, content factories, and posting a public form like a person."""
+
+import pytest
+from django.contrib.auth.models import Group, Permission, User
+from django.core.cache import cache
+
+from insights.models import Article
+from tests.factories import make_article
+from valoa.permissions import EDITORS_GROUP
+
+
+@pytest.fixture(autouse=True)
+def _fresh_abuse_limits(settings):
+    """Each test starts with empty rate-limit counters and no time-trap wait."""
+    cache.clear()
+    settings.FORM_MIN_SECONDS = 0
+    settings.MODERATOR_EMAILS = ["toimitus@example.fi"]
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def editor(db) -> User:
+    """A member of the editors' group, as created by the migrations."""
+    user = User.objects.create_user("toimittaja", "toimittaja@example.fi", "salasana-pitka-123")
+    user.is_staff = True
+    user.save()
+    user.groups.add(Group.objects.get(name=EDITORS_GROUP))
+    return user
+
+
+@pytest.fixture
+def staff_without_permission(db) -> User:
+    """Staff who may log into the admin and view comments but not moderate them."""
+    user = User.objects.create_user("harjoittelija", "h@example.fi", "salasana-pitka-123")
+    user.is_staff = True
+    user.save()
+    user.user_permissions.add(Permission.objects.get(codename="view_comment"))
+    return user
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def article(db) -> Article:
+    return make_article(title="Dialogi hybridityössä", slug="dialogi-hybridityossa")

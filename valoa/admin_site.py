@@ -1,0 +1,19 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from valoa.moderation import oldest_first, queues_for
+
+
+class ValoaAdminSite(admin.AdminSite):
+    site_header = _("VALOA – toimituksen työkalut")
+    site_title = _("VALOA-ylläpito")
+    index_title = _("Toimitus")
+
+    def index(self, request, extra_context=None):
+        queues = queues_for(request)
+        context = {
+            "moderation_queues": queues,
+            "moderation_items": oldest_first(queues),
+            **(extra_context or {}),
+        }
+        return super().index(request, extra_context=context)

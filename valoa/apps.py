@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
+from django.utils.translation import gettext_lazy as _
+
+
+class ValoaConfig(AppConfig):
+    default = True
+    name = "valoa"
+    verbose_name = _("Sivusto")
+
+    def ready(self) -> None:
+        from valoa import checks  # noqa: F401  (registers the system checks)
+
+
+class ValoaAdminConfig(admin_apps.AdminConfig):
+    default = False
+    default_site = "valoa.admin_site.ValoaAdminSite"

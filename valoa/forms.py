@@ -1,0 +1,60 @@
+"""What every public form on the site shares: accessible rendering and spam protection."""
+
+import time
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Field, Layout
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from valoa import antispam
+
+HONEYPOT_FIELD = "kotisivu"
+TIME_TRAP_FIELD = "aloitettu"
+
+
+class PublicForm(forms.Form):
+    """Mixin for readers' forms (use before forms.ModelForm in the bases).
+
+    Adds a honeypot and a signed time trap, keeps what was typed on every error and renders
+    with crispy-forms inside a <form> element that the template writes itself.
+    """
+
+    kotisivu = forms.CharField(
+        label=_("Älä täytä tätä kenttää"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+    aloitettu = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields[TIME_TRAP_FIELD].initial = antispam.time_trap_token()
+        for field in self.fields.values():
+            # A browser-enforced maxlength silently cuts pasted text; say it in an error instead.
+            field.widget.attrs.pop("maxlength", None)
+        self.helper = FormHelper(self)
+        self.helper.form_tag = False
+        self.helper.layout = Layout(
+            *(
+                Field(name, wrapper_class="honeypot") if name == HONEYPOT_FIELD else name
+                for name in self.fields
+            )
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get(HONEYPOT_FIELD):
+            raise forms.ValidationError(
+                _(
+                    "Lomake näytti automaattisesti täytetyltä, koska kenttä "
+                    "”Älä täytä tätä kenttää” ei ollut tyhjä. Tyhjennä se ja lähetä uudelleen."
+                ),
+                code="honeypot",
+            )
+        if error := antispam.time_trap_error(cleaned.get(TIME_TRAP_FIELD, "")):
+            # Give the re-shown form a fresh start time so that the next try can pass.
+            self.data = self.data.copy()
+            self.data[self.add_prefix(TIME_TRAP_FIELD)] = antispam.time_trap_token(time.time())
+            raise forms.ValidationError(error, code="timing")
+        return cleaned

@@ -1,0 +1,19 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Theme(models.Model):
+    """One of the shared elements of the culture; one taxonomy for cases, insights, workbook."""
+
+    name = models.CharField(_("nimi"), max_length=100, unique=True)
+    slug = models.SlugField(_("tunniste"), max_length=100, unique=True)
+    description = models.TextField(_("kuvaus"), blank=True)
+    order = models.PositiveSmallIntegerField(_("järjestys"), default=0)
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = _("teema")
+        verbose_name_plural = _("teemat")
+
+    def __str__(self) -> str:
+        return self.name
