@@ -1,1 +1,240 @@
-placeholder = True
+"""Demo articles and comments in Finnish. Written for this demo; people and events are fictional."""
+
+from datetime import timedelta
+
+from django.utils import timezone
+
+from insights.models import Article, Comment
+from valoa.models import Theme
+from valoa.moderation import ModerationStatus
+
+DEMO_NOTE = (
+    "\n\n---\n\n*Tämä kirjoitus on VALOA-sivuston kuvitteellista esittelysisältöä. "
+    "Henkilöt ja tapahtumat ovat keksittyjä.*"
+)
+
+ARTICLES = [
+    {
+        "slug": "mista-valmentava-ja-oppiva-tyokulttuuri-rakentuu",
+        "title": "Mistä valmentava ja oppiva työkulttuuri rakentuu?",
+        "lead": (
+            "Valmentava ja oppiva työkulttuuri ei ole valmis malli, joka otetaan käyttöön. "
+            "Se rakentuu työn tarkoituksesta ja muuttuu, kun työ muuttuu. Kuusi toistuvaa "
+            "ainesta auttaa silti hahmottamaan, mistä on kyse."
+        ),
+        "author_name": "VALOA-toimitus",
+        "author_bio": "VALOA-toimitus kokoaa sivustolle esimerkkejä ja oivalluksia.",
+        "days_ago": 2,
+        "themes": "all",
+        "body": """\
+Kun puhumme valmentavasta ja oppivasta työkulttuurista, emme tarkoita uutta johtamismallia
+tai koulutusohjelmaa. Tarkoitamme tapaa tehdä työtä yhdessä niin, että jokainen voi käyttää
+osaamistaan ja työyhteisö oppii koko ajan. Jokainen työyhteisö rakentaa kulttuurinsa
+omasta työstään käsin. Silti samat ainekset toistuvat.
+
+## 1. Jaettu johtajuus
+
+Päätöksiä ei tehdä vain ylhäältä alas. Asiakkaan kohtaava työntekijä tietää usein parhaiten,
+mikä toimii. Johtajuus on tapa toimia: kuka tahansa voi ottaa vastuuta, tehdä aloitteen ja
+tukea toisia.
+
+## 2. Organisoituminen tarkoituksen ympärille
+
+Rakenteet ovat työn välineitä, eivät itseisarvo. Kun tiimi tietää, miksi sen työ on olemassa,
+se voi muuttaa tapaansa toimia haasteiden mukaan.
+
+## 3. Työn tarkastelu yhdessä
+
+Tiimi katsoo säännöllisesti yhdessä työtään, asiakkaitaan ja suuntaansa. Mikä sujuu? Mikä
+toistuu? Mitä asiakkaat meiltä oikeasti tarvitsevat?
+
+## 4. Dialogi
+
+Vuorovaikutus rakentuu kunnioitukselle ja yhteistyölle. Kuunnellaan ymmärtääkseen, ei
+vastatakseen. Kysytään ennen kuin neuvotaan.
+
+## 5. Oppiminen arjen työssä
+
+Sitä, mitä meidän pitää nyt oppia ja miten opimme, pohditaan osana työtä eikä vain
+koulutuspäivinä. Virheet ovat tietoa, eivät syyllisen etsimisen paikka.
+
+## 6. Oppiminen verkostoissa
+
+Moni haaste on suurempi kuin yksi tiimi. Opimme yli tiimi-, yksikkö- ja
+organisaatiorajojen ja jaamme sen, minkä olemme oppineet.
+
+## Myös hierarkkisessa työssä
+
+Entä työ, jossa prosessit ja käskyvalta ovat välttämättömiä, kuten poliisityö? Sielläkin
+voi katsoa prosesseja oppimisen lasien läpi: miten meni, oliko toiminta tarkoituksenmukaista,
+miten parannamme? Selkeä johtaminen ja oppiva ote eivät sulje toisiaan pois.
+
+**Mikä näistä aineksista on teillä vahvinta – entä mistä haluaisitte aloittaa? Kerro oma
+oivalluksesi kommenteissa.**
+""",
+    },
+    {
+        "slug": "dialogi-hybridityossa",
+        "title": "Dialogi hybridityössä: kun kaikki eivät ole samassa huoneessa",
+        "lead": (
+            "Etäyhteyden päässä istuva jää helposti sivustakatsojaksi. Muutama yksinkertainen "
+            "sopimus tekee kokouksesta paikan, jossa jokainen tulee kuulluksi."
+        ),
+        "author_name": "Aino Esimerkki",
+        "author_bio": "Aino Esimerkki on kuvitteellinen kehittämisasiantuntija.",
+        "days_ago": 9,
+        "themes": ["dialogi", "tyon-tarkastelu-yhdessa"],
+        "body": """\
+Hybridikokouksessa huoneessa olevat puhuvat keskenään, ja verkossa olevat odottavat
+puheenvuoroa, jota ei tule. Kyse ei ole tekniikasta vaan tavoista.
+
+## Kolme sopimusta, jotka auttavat
+
+1. **Kaikki samalla tavalla.** Jos yksikin on etänä, jokainen liittyy omalta koneeltaan.
+2. **Kierros ennen keskustelua.** Jokainen sanoo ensin lyhyesti oman näkemyksensä.
+3. **Kysymys ennen kantaa.** Ennen kuin kommentoit, kysy yksi tarkentava kysymys.
+
+## Mitä siitä seuraa
+
+Kokoukset eivät piene, mutta niistä lähdetään yhteisen ymmärryksen kanssa. Hiljaisimmatkin
+tulevat kuulluiksi, ja päätökset pitävät paremmin.
+""",
+    },
+    {
+        "slug": "virheista-oppiminen-ilman-syyllisia",
+        "title": "Virheistä oppiminen ilman syyllisiä",
+        "lead": (
+            "Kun virheestä seuraa syyllisen etsiminen, virheet piilotetaan. Kun virheestä "
+            "seuraa yhteinen kysymys siitä, mitä opimme, työ paranee."
+        ),
+        "author_name": "Ville Kuviteltu",
+        "author_bio": "Ville Kuviteltu on kuvitteellinen tiiminvetäjä.",
+        "days_ago": 20,
+        "themes": ["oppiminen-arjessa", "tyon-tarkastelu-yhdessa"],
+        "body": """\
+Moni työyhteisö sanoo haluavansa oppia virheistä. Harvempi on sopinut, miten se tehdään.
+
+## Lyhyt jälkipuinti
+
+Kun jokin menee pieleen, käykää vartin keskustelu neljällä kysymyksellä:
+
+- Mitä odotimme tapahtuvan?
+- Mitä tapahtui?
+- Miksi tapahtunut poikkesi odotetusta?
+- Mitä teemme ensi kerralla toisin?
+
+Puhukaa tapahtumista ja olosuhteista, ei henkilöistä. Kirjatkaa opit ylös ja palatkaa
+niihin kuukauden kuluttua.
+
+## Esihenkilön esimerkki
+
+Kun esihenkilö kertoo ensimmäisenä omasta virheestään, muiden on helpompi seurata.
+""",
+    },
+    {
+        "slug": "jaettu-johtajuus-arjessa",
+        "title": "Jaettu johtajuus arjessa: kuka päättää mistäkin?",
+        "lead": (
+            "Jaettu johtajuus ei tarkoita, että kaikki päättävät kaikesta. Se tarkoittaa, että "
+            "sovitaan yhdessä, kuka päättää mistäkin ja millä tiedolla."
+        ),
+        "author_name": "Sanna Keksitty",
+        "author_bio": "Sanna Keksitty on kuvitteellinen esihenkilö kunta-alalta.",
+        "days_ago": 35,
+        "themes": ["jaettu-johtajuus", "tarkoituksen-ymparille"],
+        "body": """\
+Jaettu johtajuus herättää usein huolen: jos kaikki johtavat, kuka kantaa vastuun?
+Vastaus löytyy selkeistä sopimuksista.
+
+## Päätöskartta
+
+Listatkaa tiimin tavalliset päätökset ja merkitkää jokaisen kohdalle, kuka päättää:
+esihenkilö yksin, esihenkilö tiimiä kuultuaan, tiimi yhdessä vai kuka tahansa asiaa hoitava.
+Kartta näyttää, missä vastuuta voi jakaa heti.
+
+## Aloita pienestä
+
+Valitkaa yksi päätös, jonka siirrätte tiimille kolmeksi kuukaudeksi. Arvioikaa sitten,
+mitä opitte.
+""",
+    },
+]
+
+COMMENTS = [
+    # (article slug or None for a reader insight, name, text, status, hours ago)
+    (
+        "mista-valmentava-ja-oppiva-tyokulttuuri-rakentuu",
+        "Tiina",
+        "Meillä vahvinta on dialogi, mutta oppiminen verkostoissa jää helposti arjen jalkoihin.",
+        ModerationStatus.APPROVED,
+        30,
+    ),
+    (
+        "mista-valmentava-ja-oppiva-tyokulttuuri-rakentuu",
+        "Markku",
+        "Hyvä muistutus siitä, ettei hierarkia estä oppimista. Jälkipuinti toimii meillä.",
+        ModerationStatus.APPROVED,
+        20,
+    ),
+    (
+        "mista-valmentava-ja-oppiva-tyokulttuuri-rakentuu",
+        "Uusi kommentoija",
+        "Voisiko työkirjaa käyttää myös johtoryhmässä?",
+        ModerationStatus.PENDING,
+        2,
+    ),
+    (
+        "dialogi-hybridityossa",
+        "Leena",
+        "Kokeilimme kierrosta ennen keskustelua. Etäosallistujat kiittivät.",
+        ModerationStatus.APPROVED,
+        50,
+    ),
+    (
+        None,
+        "Pekka",
+        "Oivalsin, että kysymys 'mitä tarvitset minulta?' avaa keskustelun paremmin kuin neuvo.",
+        ModerationStatus.APPROVED,
+        40,
+    ),
+    (
+        None,
+        "Riikka",
+        "Paras oppimishetkemme syntyi, kun kaksi tiimiä vaihtoi päiväksi työtehtäviä.",
+        ModerationStatus.PENDING,
+        5,
+    ),
+]
+
+
+def load() -> None:
+    now = timezone.now()
+    themes = {theme.slug: theme for theme in Theme.objects.all()}
+    articles = {}
+    for data in ARTICLES:
+        article, _ = Article.objects.update_or_create(
+            slug=data["slug"],
+            defaults={
+                "title": data["title"],
+                "lead": data["lead"],
+                "body": data["body"] + DEMO_NOTE,
+                "author_name": data["author_name"],
+                "author_bio": data["author_bio"],
+                "status": Article.Status.PUBLISHED,
+                "published_at": now - timedelta(days=data["days_ago"]),
+            },
+        )
+        wanted = themes.values() if data["themes"] == "all" else [themes[s] for s in data["themes"]]
+        article.themes.set(wanted)
+        articles[article.slug] = article
+    for slug, name, body, status, hours_ago in COMMENTS:
+        Comment.objects.get_or_create(
+            article=articles[slug] if slug else None,
+            name=name,
+            body=body,
+            defaults={
+                "email": f"{name.lower().replace(' ', '.')}@example.fi",
+                "status": status,
+                "created_at": now - timedelta(hours=hours_ago),
+            },
+        )

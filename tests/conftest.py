@@ -12,6 +12,8 @@ from valoa.permissions import EDITORS_GROUP
 @pytest.fixture(autouse=True)
 def _fresh_abuse_limits(settings):
     """Each test starts with empty rate-limit counters and no time-trap wait."""
+    # A per-test memory cache: no database needed for tests that do not use one.
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     cache.clear()
     settings.FORM_MIN_SECONDS = 0
     settings.MODERATOR_EMAILS = ["toimitus@example.fi"]

@@ -160,8 +160,8 @@ if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
-    SESSION_COOKIE_SECURE = True
-    CSRF_COOKIE_SECURE = True
+    # Off only for a local HTTP trial of the production set-up (docker compose).
+    SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
     SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
@@ -187,6 +187,12 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
 }
+
+# Workbook: a team's results are shown only when at least this many have answered, and
+# workbooks nobody has opened or saved for this many months are deleted by
+# `manage.py delete_old_workbooks` (run it daily from cron).
+WORKBOOK_TEAM_THRESHOLD = env_int("WORKBOOK_TEAM_THRESHOLD", 3, minimum=1)
+WORKBOOK_RETENTION_MONTHS = env_int("WORKBOOK_RETENTION_MONTHS", 18, minimum=1)
 
 # Modules whose `load()` the `load_demo` command runs, in order.
 DEMO_CONTENT = ["insights.demo"]

@@ -1,0 +1,36 @@
+"""`load_demo` fills the site with Finnish demo content, idempotently, only in development."""
+
+import pytest
+from django.contrib.auth.models import User
+from django.core.management import CommandError, call_command
+
+from insights.models import Article, Comment
+
+pytestmark = pytest.mark.django_db
+
+
+def test_loading_twice_duplicates_nothing(settings):
+    settings.DEBUG = True
+    call_command("load_demo", verbosity=0)
+    counts = (Article.objects.count(), Comment.objects.count(), User.objects.count())
+
+    call_command("load_demo", verbosity=0)
+
+    assert (Article.objects.count(), Comment.objects.count(), User.objects.count()) == counts
+    assert counts[0] >= 4
+    assert Comment.objects.pending().exists() and Comment.objects.approved().exists()
+
+
+def test_the_demo_editor_can_log_into_the_admin(settings, client):
+    settings.DEBUG = True
+    call_command("load_demo", verbosity=0)
+
+    assert client.login(username="toimittaja", password="valoa-demo-toimittaja")
+    assert client.get("/admin/").status_code == 200
+
+
+def test_demo_content_is_refused_when_debug_is_off(settings):
+    settings.DEBUG = False
+
+    with pytest.raises(CommandError):
+        call_command("load_demo", verbosity=0)
