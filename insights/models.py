@@ -117,6 +117,11 @@ class Comment(models.Model):
         db_index=True,
     )
     held_reason = models.CharField(_("pidätetty, koska"), max_length=200, blank=True)
+    # One showing of the form stores at most one comment (see PublicForm.save_once). NULL, not
+    # "", for comments made without a form (demo, admin): unique keys, many missing ones.
+    submission_key = models.CharField(  # noqa: DJ001
+        max_length=64, unique=True, null=True, editable=False
+    )
     created_at = models.DateTimeField(_("lähetetty"), default=timezone.now, db_index=True)
     moderated_at = models.DateTimeField(_("käsitelty"), null=True, blank=True)
     moderated_by = models.ForeignKey(
@@ -127,7 +132,6 @@ class Comment(models.Model):
         blank=True,
         related_name="+",
     )
-    moderators_notified_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = CommentQuerySet.as_manager()
 
@@ -169,16 +173,11 @@ class Comment(models.Model):
             "body": self.body,
             "url": admin_url,
         }
-
-        def mark_sent() -> None:
-            Comment.objects.filter(pk=self.pk).update(moderators_notified_at=timezone.now())
-
         send_after_commit(
             f"[VALOA] {kind}: {where}",
             body,
             settings.MODERATOR_EMAILS,
             what=f"comment {self.pk} notification",
-            on_sent=mark_sent,
         )
 
     def set_status(self, status: str, by) -> None:

@@ -40,8 +40,9 @@ def handle_comment_post(request, article: Article | None):
         return form, None
     if not antispam.allow_post(request, "comment"):
         return form, antispam.rate_limited_response(request, form.cleaned_data["body"])
-    comment = form.save()
-    comment.notify_moderators_on_commit()
+    comment, created = form.save_once()
+    if created:
+        comment.notify_moderators_on_commit()
     url = article.get_absolute_url() if article else reverse("insights:list")
     return form, redirect(own_comment_link(url, comment))
 

@@ -1,6 +1,7 @@
 """Anti-spam without third parties: honeypot, signed time trap, link and word rules, rate limit."""
 
 import re
+import secrets
 import time
 
 from django.conf import settings
@@ -16,15 +17,16 @@ LINK_PATTERN = re.compile(r"https?://|www\.", re.IGNORECASE)
 
 
 def time_trap_token(now: float | None = None) -> str:
-    """A signed moment at which a form was shown."""
-    return signing.dumps(now if now is not None else time.time(), salt=TIME_TRAP_SALT)
+    """A signed moment at which a form was shown, unique to this showing of the form."""
+    shown_at = now if now is not None else time.time()
+    return signing.dumps([shown_at, secrets.token_hex(8)], salt=TIME_TRAP_SALT)
 
 
 def time_trap_error(token: str) -> str | None:
     """Why a form sent with this token is refused, or None when the timing is human."""
     try:
-        shown_at = float(signing.loads(token, salt=TIME_TRAP_SALT))
-    except (signing.BadSignature, TypeError, ValueError):
+        shown_at = float(signing.loads(token, salt=TIME_TRAP_SALT)[0])
+    except (signing.BadSignature, TypeError, ValueError, IndexError, KeyError):
         return _("Lomakkeen tarkiste puuttui tai oli virheellinen. Lähetä lomake uudelleen.")
     elapsed = time.time() - shown_at
     if elapsed < settings.FORM_MIN_SECONDS:

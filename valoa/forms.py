@@ -1,10 +1,12 @@
 """What every public form on the site shares: accessible rendering and spam protection."""
 
+import hashlib
 import time
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Field, Layout
 from django import forms
+from django.db import IntegrityError, models, transaction
 from django.utils.translation import gettext_lazy as _
 
 from valoa import antispam
@@ -58,3 +60,28 @@ class PublicForm(forms.Form):
             self.data[self.add_prefix(TIME_TRAP_FIELD)] = antispam.time_trap_token(time.time())
             raise forms.ValidationError(error, code="timing")
         return cleaned
+
+    def submission_key(self) -> str:
+        """The same for every post of one showing of the form (a double click, a retry)."""
+        return hashlib.sha256(self.cleaned_data[TIME_TRAP_FIELD].encode()).hexdigest()
+
+    def save_once(self) -> tuple[models.Model, bool]:
+        """Save a valid ModelForm once: a repeated post returns the first object, not a copy.
+
+        The model needs a unique, nullable `submission_key` field. Returns (object, created).
+        """
+        model = self._meta.model
+        key = self.submission_key()
+        existing = model._default_manager.filter(submission_key=key).first()
+        if existing is not None:
+            return existing, False
+        try:
+            with transaction.atomic():
+                instance = self.save(commit=False)
+                instance.submission_key = key
+                instance.save()
+                self.save_m2m()
+        except IntegrityError:
+            # The same post arrived twice at the same moment; the other one was stored.
+            return model._default_manager.get(submission_key=key), False
+        return instance, True

@@ -17,3 +17,27 @@ class Theme(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class OutboxMessage(models.Model):
+    """An email the site owes someone: stored with the data it is about, sent after commit.
+
+    A failed send stays here unsent; `manage.py send_outbox` retries it (safe to run from cron).
+    """
+
+    purpose = models.CharField(_("aihe"), max_length=200)
+    subject = models.CharField(_("otsikko"), max_length=300)
+    body = models.TextField(_("viesti"))
+    recipients = models.JSONField(_("vastaanottajat"), default=list)
+    created_at = models.DateTimeField(_("luotu"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("lähetetty"), null=True, blank=True, db_index=True)
+    attempts = models.PositiveSmallIntegerField(_("yrityksiä"), default=0)
+    last_error = models.CharField(_("viimeisin virhe"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["created_at"]
+        verbose_name = _("lähtevä sähköposti")
+        verbose_name_plural = _("lähtevät sähköpostit")
+
+    def __str__(self) -> str:
+        return self.purpose

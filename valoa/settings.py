@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "csp",
+    "axes",
     "valoa",
     "insights",
     "cases",
@@ -43,15 +44,20 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "valoa.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "valoa.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
+    "valoa.middleware.RequestSizeLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",
+    "valoa.middleware.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "valoa.urls"
@@ -79,6 +85,11 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A database that does not answer gives a 503 page in seconds, not a hanging request.
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = env_int(
+        "DATABASE_CONNECT_TIMEOUT", 3, minimum=1
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Counters for abuse limits must be shared by every web process: the database cache needs
@@ -89,6 +100,20 @@ CACHES = {
         "LOCATION": "valoa_cache",
     }
 }
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Brute-force protection for the admin login: 5 failures for one user from one address lock
+# that pair out for an hour; editors can lift a lock in the admin ("Pääsyyritykset").
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5, minimum=1)
+AXES_COOLOFF_TIME = 1
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_TEMPLATE = "axes_lockout.html"
+AXES_CLIENT_IP_CALLABLE = "valoa.antispam.client_address"
+AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -122,6 +147,7 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT") or BASE_DIR / "media")
 # Contributors' attachments: outside MEDIA_ROOT and static files, never served publicly.
 PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT") or BASE_DIR / "private-media")
+SUBMISSION_ATTACHMENT_MAX_MB = env_int("SUBMISSION_ATTACHMENT_MAX_MB", 10, minimum=1)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
@@ -148,12 +174,21 @@ RATE_LIMIT_PERIOD_SECONDS = env_int("RATE_LIMIT_PERIOD_SECONDS", 600, minimum=1)
 # Behind a reverse proxy, the client address comes from the last X-Forwarded-For entry.
 BEHIND_PROXY = env_bool("BEHIND_PROXY", False)
 
+# Request limits: the largest form is a story with a 10 MB attachment.
+MAX_REQUEST_BYTES = env_int("MAX_REQUEST_BYTES", 12 * 1024 * 1024, minimum=1024)
+DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 300
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+SECURITY_CONTACT = env_str("SECURITY_CONTACT", "mailto:tietoturva@example.fi")
+
 # Security: strict by default in production.
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = True
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 if BEHIND_PROXY:
@@ -183,8 +218,20 @@ CONTENT_SECURITY_POLICY = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"request_id": {"()": "valoa.middleware.RequestIdLogFilter"}},
+    "formatters": {
+        "one_line": {
+            "()": "valoa.middleware.OneLineFormatter",
+            "format": "%(asctime)s %(levelname)s %(name)s request=%(request_id)s %(message)s",
+        }
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "one_line",
+            "filters": ["request_id"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
 }
 

