@@ -13,4 +13,4 @@ COPY . .
 RUN DEBUG=0 SECRET_KEY=build-only-not-a-secret-build-only-not-a-secret-xxxxxx \
     python manage.py collectstatic --noinput
 EXPOSE 8000
-CMD ["sh", "-c", "python manage.py migrate --noinput && python manage.py createcachetable && exec gunicorn valoa.wsgi --bind 0.0.0.0:8000 --workers ${WEB_WORKERS:-3} --access-logfile -"]
+CMD ["sh", "-c", "python manage.py migrate --noinput && exec gunicorn valoa.wsgi --bind 0.0.0.0:8000 --workers ${WEB_WORKERS:-3} --access-logfile -"]

@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PORT ?= 8000
 
-.PHONY: run test lint format install demo clean
+.PHONY: run test lint format install demo clean load-test
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -17,7 +17,6 @@ install: $(STAMP)
 
 demo: $(STAMP)
 	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py createcachetable
 	$(BIN)/python manage.py load_demo
 
 run: demo
@@ -25,6 +24,10 @@ run: demo
 
 test: $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Concurrent commenters for a minute while PostgreSQL restarts once (see bench/).
+load-test: $(STAMP)
+	$(BIN)/python -m bench.forms_under_load --seconds 60 --clients 16
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
