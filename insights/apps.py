@@ -8,3 +8,7 @@ class InsightsConfig(AppConfig):
 
     def ready(self) -> None:
         from insights import moderation  # noqa: F401  (registers the comment queue)
+        from insights.models import Article, Comment
+        from valoa.page_cache import invalidate_on_change
+
+        invalidate_on_change(Article, Comment)

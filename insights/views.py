@@ -8,6 +8,7 @@ from django.views.decorators.http import require_http_methods
 from insights.forms import CommentForm
 from insights.models import Article, Comment
 from valoa import antispam
+from valoa.page_cache import cached_for_readers
 from valoa.pagination import paginate
 
 OWN_COMMENT_SALT = "insights.own-comment"
@@ -50,6 +51,7 @@ def handle_comment_post(request, article: Article | None):
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
+@cached_for_readers(bypass=("oma",))
 def article_list(request):
     form = None
     if request.method == "POST":
@@ -69,6 +71,7 @@ def article_list(request):
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
+@cached_for_readers(bypass=("oma", "vastaa"))
 def article_detail(request, slug: str):
     article = get_object_or_404(Article.objects.published(), slug=slug)
     accepts_comments = article.accepts_comments()

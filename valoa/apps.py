@@ -10,6 +10,10 @@ class ValoaConfig(AppConfig):
 
     def ready(self) -> None:
         from valoa import checks  # noqa: F401  (registers the system checks)
+        from valoa.models import Theme
+        from valoa.page_cache import invalidate_on_change
+
+        invalidate_on_change(Theme)
 
 
 class ValoaAdminConfig(admin_apps.AdminConfig):

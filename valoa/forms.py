@@ -9,7 +9,7 @@ from django import forms
 from django.db import IntegrityError, models, transaction
 from django.utils.translation import gettext_lazy as _
 
-from valoa import antispam
+from valoa import antispam, page_cache
 
 HONEYPOT_FIELD = "kotisivu"
 TIME_TRAP_FIELD = "aloitettu"
@@ -31,7 +31,12 @@ class PublicForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields[TIME_TRAP_FIELD].initial = antispam.time_trap_token()
+        # A page rendered for the cache gets a placeholder; each reader gets a token of their own.
+        self.fields[TIME_TRAP_FIELD].initial = (
+            page_cache.TIME_TRAP_PLACEHOLDER
+            if page_cache.is_capturing()
+            else antispam.time_trap_token()
+        )
         for field in self.fields.values():
             # A browser-enforced maxlength silently cuts pasted text; say it in an error instead.
             field.widget.attrs.pop("maxlength", None)

@@ -73,6 +73,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "valoa.page_cache.csrf_placeholder",
             ],
         },
     },
@@ -91,6 +92,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         "DATABASE_CONNECT_TIMEOUT", 3, minimum=1
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Whole pages are cached for anonymous readers this many seconds (0 turns the cache off);
+# any change to content or comments empties it at once.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 
 # Counters for abuse limits must be shared by every web process: the database cache needs
 # nothing more than the database itself.

@@ -8,17 +8,21 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
 from insights.models import Article
+from valoa.page_cache import cached_for_readers
 
 
+@cached_for_readers()
 def home(request):
     latest_articles = Article.objects.published()[:3]
     return render(request, "valoa/home.html", {"latest_articles": latest_articles})
 
 
+@cached_for_readers()
 def privacy(request):
     return render(request, "valoa/privacy.html")
 
 
+@cached_for_readers()
 def accessibility(request):
     return render(request, "valoa/accessibility.html")
 
