@@ -7,7 +7,7 @@ class InsightsConfig(AppConfig):
     verbose_name = _("Oivallukset")
 
     def ready(self) -> None:
-        from insights import moderation  # noqa: F401  (registers the comment queue)
+        from insights import moderation, personal_data  # noqa: F401  (register queue, data)
         from insights.models import Article, Comment
         from valoa.page_cache import invalidate_on_change
 

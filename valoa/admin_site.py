@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from valoa.moderation import oldest_first, queues_for
@@ -17,3 +18,15 @@ class ValoaAdminSite(admin.AdminSite):
             **(extra_context or {}),
         }
         return super().index(request, extra_context=context)
+
+    def get_urls(self):
+        from valoa.admin_personal_data import personal_data_view
+
+        own = [
+            path(
+                "henkilotiedot/",
+                self.admin_view(lambda request: personal_data_view(request, self)),
+                name="personal_data",
+            )
+        ]
+        return own + super().get_urls()

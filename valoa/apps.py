@@ -9,7 +9,7 @@ class ValoaConfig(AppConfig):
     verbose_name = _("Sivusto")
 
     def ready(self) -> None:
-        from valoa import checks  # noqa: F401  (registers the system checks)
+        from valoa import checks, outbox_data  # noqa: F401  (register checks and data rules)
         from valoa.models import Theme
         from valoa.page_cache import invalidate_on_change
 

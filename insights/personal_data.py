@@ -1,0 +1,60 @@
+"""Comments and readers' insights in the site's personal-data tools and retention."""
+
+from datetime import datetime, timedelta
+
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from insights.models import Comment
+from valoa.moderation import ModerationStatus
+from valoa.personal_data import (
+    PersonalDataSource,
+    RetentionRule,
+    register_retention,
+    register_source,
+)
+
+ANONYMOUS_NAME = "Nimetön"
+SPAM_AND_REJECTED_DAYS = 30
+
+
+def find(email: str) -> list[dict]:
+    comments = Comment.objects.filter(email__iexact=email).select_related("article")
+    return [
+        {
+            "id": comment.pk,
+            "kohde": comment.article.title if comment.article_id else "Lukijan oivallus",
+            "nimi": comment.name,
+            "sähköposti": comment.email,
+            "teksti": comment.body,
+            "tila": comment.status,
+            "lähetetty": comment.created_at,
+        }
+        for comment in comments
+    ]
+
+
+def erase(email: str) -> int:
+    """Anonymise: the text stays in its discussion, the person's name and address go."""
+    return Comment.objects.filter(email__iexact=email).update(
+        name=ANONYMOUS_NAME, email="", submission_key=None
+    )
+
+
+def delete_old_spam_and_rejected(now: datetime) -> int:
+    cutoff = now - timedelta(days=SPAM_AND_REJECTED_DAYS)
+    old = Comment.objects.filter(
+        status__in=[ModerationStatus.SPAM, ModerationStatus.REJECTED]
+    ).filter(Q(moderated_at__lt=cutoff) | Q(moderated_at__isnull=True, created_at__lt=cutoff))
+    return old.delete()[0]
+
+
+register_source(
+    PersonalDataSource(label=str(_("Kommentit ja oivallukset")), find=find, erase=erase)
+)
+register_retention(
+    RetentionRule(
+        label=str(_("Roskapostiksi merkityt ja hylätyt kommentit (30 päivää)")),
+        apply=delete_old_spam_and_rejected,
+    )
+)

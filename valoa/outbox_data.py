@@ -1,0 +1,42 @@
+"""Outgoing mail in the personal-data tools and retention: it quotes what people sent."""
+
+from datetime import datetime, timedelta
+
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from valoa.models import OutboxMessage
+from valoa.personal_data import (
+    PersonalDataSource,
+    RetentionRule,
+    register_retention,
+    register_source,
+)
+
+SENT_MAIL_DAYS = 30
+
+
+def _about(email: str):
+    return OutboxMessage.objects.filter(Q(recipients__icontains=email) | Q(body__icontains=email))
+
+
+def find(email: str) -> list[dict]:
+    return [
+        {"id": m.pk, "otsikko": m.subject, "luotu": m.created_at, "lähetetty": m.sent_at}
+        for m in _about(email)
+    ]
+
+
+def erase(email: str) -> int:
+    return _about(email).delete()[0]
+
+
+def delete_old_sent_mail(now: datetime) -> int:
+    cutoff = now - timedelta(days=SENT_MAIL_DAYS)
+    return OutboxMessage.objects.filter(sent_at__lt=cutoff).delete()[0]
+
+
+register_source(PersonalDataSource(label=str(_("Lähtevät sähköpostit")), find=find, erase=erase))
+register_retention(
+    RetentionRule(label=str(_("Lähetetyt sähköpostit (30 päivää)")), apply=delete_old_sent_mail)
+)
