@@ -1,0 +1,155 @@
+"""The summary recommends published reading for the themes where the team is weakest."""
+
+import pytest
+from django.utils import timezone
+
+from insights.models import Article
+from tests.factories import make_article
+from tests.workbook.helpers import assessment_data, url
+from valoa.models import Theme
+from workbook import recommendations
+from workbook.models import Level
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def articles(db):
+    themes = {theme.slug: theme for theme in Theme.objects.all()}
+    made = {}
+    for slug in ("dialogi", "jaettu-johtajuus", "oppiminen-arjessa"):
+        article = make_article(title=f"Kirjoitus teemasta {slug}", slug=f"kirjoitus-{slug}")
+        article.themes.add(themes[slug])
+        made[slug] = article
+    draft = make_article(title="Luonnos dialogista", status=Article.Status.DRAFT)
+    draft.themes.add(themes["dialogi"])
+    future = make_article(
+        title="Tuleva dialogikirjoitus", published_at=timezone.now() + timezone.timedelta(days=1)
+    )
+    future.themes.add(themes["dialogi"])
+    return made
+
+
+def answer_with_weak(client, workbook, statements, weak_slug):
+    levels = {
+        statement.pk: Level.NOT_YET if statement.theme.slug == weak_slug else Level.WELL
+        for statement in statements
+    }
+    client.post(url("assessment", workbook), assessment_data(statements, levels))
+
+
+def recommended_section(client, workbook) -> str:
+    page = client.get(url("summary", workbook)).content.decode()
+    return page.split('class="recommendations"', 1)[1]
+
+
+@pytest.mark.parametrize("weak", ["dialogi", "jaettu-johtajuus"])
+def test_recommendations_follow_the_weakest_theme(client, solo, statements, articles, weak):
+    answer_with_weak(client, solo, statements, weak)
+
+    section = recommended_section(client, solo)
+
+    assert articles[weak].title in section
+    assert articles[weak].get_absolute_url() in section
+    for slug, article in articles.items():
+        if slug != weak:
+            assert article.title not in section
+
+
+def test_the_weakest_and_strongest_themes_are_named(client, solo, statements, articles):
+    answer_with_weak(client, solo, statements, "dialogi")
+
+    page = client.get(url("summary", solo)).content.decode()
+
+    strongest = page.split("Vahvimmillanne olette", 1)[1].split("</ul>", 1)[0]
+    weakest = page.split("Eniten kehitettävää on", 1)[1].split("</ul>", 1)[0]
+    assert "Dialogi (1,0)" in weakest
+    assert "Dialogi" not in strongest
+    assert "Jaettu johtajuus (3,0)" in strongest
+
+
+def test_unpublished_articles_are_never_recommended(client, solo, statements, articles):
+    answer_with_weak(client, solo, statements, "dialogi")
+
+    section = recommended_section(client, solo)
+
+    assert "Luonnos dialogista" not in section
+    assert "Tuleva dialogikirjoitus" not in section
+
+
+def test_several_equally_weak_themes_all_get_reading(client, solo, statements, articles):
+    levels = {
+        statement.pk: Level.NOT_YET
+        if statement.theme.slug in {"dialogi", "oppiminen-arjessa"}
+        else Level.WELL
+        for statement in statements
+    }
+    client.post(url("assessment", solo), assessment_data(statements, levels))
+
+    section = recommended_section(client, solo)
+
+    assert articles["dialogi"].title in section
+    assert articles["oppiminen-arjessa"].title in section
+    assert articles["jaettu-johtajuus"].title not in section
+
+
+def test_without_answers_there_are_no_recommendations(client, solo, articles):
+    section = recommended_section(client, solo)
+
+    assert "Lukuvinkit näkyvät, kun vaiheen 1 tulokset ovat valmiina." in section
+    for article in articles.values():
+        assert article.title not in section
+
+
+def test_a_team_below_the_threshold_gets_no_recommendations(client, team, articles):
+    section = recommended_section(client, team)
+
+    assert "Lukuvinkit näkyvät" in section
+
+
+def test_recommendations_are_limited_to_a_few(db):
+    theme = Theme.objects.get(slug="dialogi")
+    for number in range(5):
+        make_article(slug=f"dialogi-{number}").themes.add(theme)
+
+    assert len(recommendations.recommended_articles([theme])) == recommendations.PER_KIND
+
+
+def test_an_article_with_two_weak_themes_is_recommended_once(db):
+    themes = list(Theme.objects.filter(slug__in=["dialogi", "oppiminen-arjessa"]))
+    article = make_article(slug="kaksi-teemaa")
+    article.themes.add(*themes)
+
+    found = recommendations.recommended_articles(themes)
+
+    assert [item.url for item in found] == [article.get_absolute_url()]
+
+
+def test_case_recommendations_are_empty_while_there_is_no_case_model(monkeypatch, db):
+    def no_model(app_label, model_name):
+        raise LookupError(model_name)
+
+    monkeypatch.setattr(recommendations.apps, "get_model", no_model)
+
+    assert recommendations.recommended_cases(list(Theme.objects.all())) == []
+
+
+def test_published_cases_of_the_weakest_theme_are_recommended(client, solo, statements):
+    try:
+        apps_case = recommendations.apps.get_model("cases", "Case")
+    except LookupError:
+        pytest.skip("The cases app has no Case model yet.")
+    factories = pytest.importorskip("tests.cases.factories")
+    wanted = factories.make_case(themes=["dialogi"], title="Dialogi kunnan tiimissä")
+    factories.make_case(themes=["jaettu-johtajuus"], title="Johtajuus jaettuna")
+    factories.make_case(
+        themes=["dialogi"], title="Julkaisematon dialogi", status=apps_case.Status.DRAFT
+    )
+    answer_with_weak(client, solo, statements, "dialogi")
+
+    section = recommended_section(client, solo)
+
+    assert wanted.title in section
+    assert wanted.get_absolute_url() in section
+    assert "Johtajuus jaettuna" not in section
+    assert "Julkaisematon dialogi" not in section

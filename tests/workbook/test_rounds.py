@@ -1,0 +1,116 @@
+"""A new round with the same team, compared statement by statement with the earlier round."""
+
+import re
+
+import pytest
+
+from tests.workbook.helpers import add_participant, assessment_data, url
+from workbook.models import Answer, Experiment, Level, Round
+
+pytestmark = pytest.mark.django_db
+
+
+def new_round(client, workbook):
+    return client.post(url("new_round", workbook))
+
+
+def test_a_new_round_keeps_the_team_and_its_participant_link(client, team, statements):
+    for _ in range(3):
+        add_participant(team, statements, Level.NOT_YET)
+    participant_link = team.participant_url()
+
+    response = new_round(client, team)
+
+    assert response.status_code == 302
+    team.refresh_from_db()
+    assert team.participant_url() == participant_link
+    assert list(team.rounds.values_list("number", flat=True)) == [1, 2]
+    assert "Kierros 2 on aloitettu." in client.get(response["Location"]).content.decode()
+
+    client.post(participant_link, assessment_data(statements, Level.WELL, action=""))
+    assert Answer.objects.filter(participant__round__number=2).count() == len(statements)
+
+
+def test_the_facilitator_sees_the_change_per_statement(client, team, statements):
+    improved, same = statements[0], statements[1]
+    for _ in range(3):
+        add_participant(team, statements, Level.NOT_YET)
+    new_round(client, team)
+    for _ in range(3):
+        add_participant(team, statements, {**{s.pk: 1 for s in statements}, improved.pk: 3})
+
+    summary = client.get(url("summary", team)).content.decode()
+    step1 = client.get(url("assessment", team)).content.decode()
+
+    assert "Muutos kierrokseen 1 verrattuna" in summary
+    comparison = summary.split('class="comparison"', 1)[1]
+    improved_row = comparison.split(improved.text, 1)[1].split("</tr>", 1)[0]
+    same_row = comparison.split(same.text, 1)[1].split("</tr>", 1)[0]
+    assert re.findall(r'<td class="num[^"]*">([^<]*)', improved_row) == ["1,0", "3,0", "+2,0"]
+    assert re.findall(r'<td class="num[^"]*">([^<]*)', same_row) == ["1,0", "1,0", "±0"]
+    assert "Muutos kierrokseen 1" in step1
+    assert "+2,0" in step1
+
+
+def test_a_decline_is_shown_with_a_minus_sign(client, solo, statements):
+    client.post(url("assessment", solo), assessment_data(statements, Level.WELL))
+    new_round(client, solo)
+    client.post(url("assessment", solo), assessment_data(statements, Level.PARTLY))
+
+    summary = client.get(url("summary", solo)).content.decode()
+
+    assert "−1,0" in summary
+    assert "(heikkeni)" in summary
+
+
+def test_no_comparison_when_the_earlier_round_had_too_few_answers(client, team, statements):
+    add_participant(team, statements, Level.NOT_YET)
+    new_round(client, team)
+    for _ in range(3):
+        add_participant(team, statements, Level.WELL)
+
+    summary = client.get(url("summary", team)).content.decode()
+
+    assert "Kierrokseen 1 ei voi verrata, koska siihen vastasi liian harva." in summary
+    assert 'class="comparison"' not in summary
+
+
+def test_a_round_without_answers_cannot_be_followed_by_another(client, team):
+    response = new_round(client, team)
+
+    assert Round.objects.filter(workbook=team).count() == 1
+    assert "Uutta kierrosta ei aloitettu" in client.get(response["Location"]).content.decode()
+
+
+def test_a_new_round_starts_steps_2_and_3_afresh_and_keeps_the_earlier_summary(
+    client, solo, statements
+):
+    client.post(url("assessment", solo), assessment_data(statements, Level.WELL))
+    Experiment.objects.create(round=solo.current_round(), what="Ensimmäinen kokeilu")
+    new_round(client, solo)
+
+    experiment_page = client.get(url("experiment", solo)).content.decode()
+    old_summary = client.get(url("summary", solo) + "?kierros=1").content.decode()
+
+    assert "Kierroksen 1 kokeilu" in experiment_page  # the earlier plan, for reference
+    assert "Ensimmäinen kokeilu</textarea>" not in experiment_page
+    assert "Ensimmäinen kokeilu" in old_summary
+    assert "Tämä on aiemman kierroksen 1 yhteenveto." in old_summary
+
+
+def test_participants_of_an_earlier_round_can_look_but_not_change(client, team, statements):
+    earlier = add_participant(team, statements, Level.NOT_YET)
+    new_round(client, team)
+
+    page = client.get(earlier.get_absolute_url()).content.decode()
+    response = client.post(
+        earlier.get_absolute_url() + "muuta/", assessment_data(statements, Level.WELL, action="")
+    )
+
+    assert "Tiimi on aloittanut uuden kierroksen." in page
+    assert response.status_code == 302
+    assert set(earlier.answers.values_list("level", flat=True)) == {Level.NOT_YET}
+
+
+def test_a_new_round_needs_a_post(client, team):
+    assert client.get(url("new_round", team)).status_code == 405

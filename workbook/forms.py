@@ -1,0 +1,287 @@
+"""Workbook forms: no accounts and no spam traps, just clear validation in plain Finnish.
+
+Every step has two ways to save: "Tallenna" keeps whatever is there, even half done, and
+"Tallenna ja jatka" also asks for what the step needs. The forms render with crispy-forms
+like the site's public forms, inside a <form> element that the template writes itself.
+"""
+
+import re
+
+from crispy_forms.helper import FormHelper
+from django import forms
+from django.conf import settings
+from django.core.validators import MaxLengthValidator
+from django.utils import timezone
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+
+from workbook.models import Experiment, Level, Participant, Workbook
+
+NOTE_MAX_LENGTH = 1000
+REFLECTION_MAX_LENGTH = 3000
+EXPERIMENT_MAX_LENGTH = 2000
+TOKEN_PATTERN = re.compile(r"[A-Za-z0-9_-]{40,64}")
+DATE_FORMATS = ["%Y-%m-%d", "%d.%m.%Y", "%d.%m.%y"]
+
+
+TOO_LONG = _(
+    "{what} voi olla enintään %(limit_value)d merkkiä (nyt %(show_value)d). Lyhennä tekstiä."
+)
+
+
+def too_long_message(what) -> str:
+    return format_lazy(TOO_LONG, what=what)
+
+
+class LinkedRadioSelect(forms.RadioSelect):
+    """Radio buttons whose field id is the first button's, so the error summary can link to it."""
+
+    def id_for_label(self, id_, index="0"):
+        return super().id_for_label(id_, index)
+
+
+class WorkbookForm(forms.Form):
+    """Shared by the workbook's forms: crispy rendering, no maxlength, draft saving."""
+
+    def __init__(self, *args, complete: bool = True, **kwargs):
+        self.complete = complete
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            # A browser-enforced maxlength silently cuts pasted text; say it in an error instead.
+            field.widget.attrs.pop("maxlength", None)
+        self.helper = FormHelper(self)
+        self.helper.form_tag = False
+
+    def full_clean(self):
+        """A draft ("Tallenna") may leave required fields empty; only "jatka" asks for them."""
+        if self.complete:
+            return super().full_clean()
+        required = [field for field in self.fields.values() if field.required]
+        for field in required:
+            field.required = False
+        try:
+            super().full_clean()
+        finally:
+            for field in required:
+                field.required = True
+
+
+class StartForm(WorkbookForm):
+    mode = forms.ChoiceField(
+        label=_("Miten täytätte työkirjan?"),
+        choices=Workbook.Mode.choices,
+        widget=LinkedRadioSelect,
+        help_text=_(
+            "Tiiminä jokainen vastaa ensimmäiseen vaiheeseen omalla laitteellaan nimettömästi, "
+            "ja vetäjä näkee tiimin yhteiset tulokset."
+        ),
+        error_messages={
+            "required": _("Valitse, täytättekö työkirjan yksin vai tiiminä."),
+            "invalid_choice": _("Valitse, täytättekö työkirjan yksin vai tiiminä."),
+        },
+    )
+    name = forms.CharField(
+        label=_("Työkirjan nimi"),
+        required=False,
+        max_length=100,
+        help_text=_(
+            "Vapaaehtoinen, esimerkiksi tiimin nimi ja ajankohta. "
+            "Älä kirjoita tähän henkilötietoja."
+        ),
+        error_messages={"max_length": too_long_message(_("Nimi"))},
+    )
+
+
+class ContinueForm(WorkbookForm):
+    """Paste a saved link (or just its code) to get back to a workbook."""
+
+    linkki = forms.CharField(
+        label=_("Tallennettu linkki"),
+        help_text=_("Liitä tähän koko linkki, jonka tallensit aloittaessasi."),
+        error_messages={"required": _("Liitä tähän työkirjan linkki.")},
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+    )
+
+    def clean_linkki(self) -> str:
+        found = TOKEN_PATTERN.findall(self.cleaned_data["linkki"])
+        if found:
+            token = found[-1]
+            workbook = Workbook.objects.filter(token=token).first()
+            if workbook:
+                return workbook.get_absolute_url()
+            workbook = Workbook.objects.filter(participant_token=token).first()
+            if workbook:
+                return workbook.participant_url()
+            participant = Participant.objects.filter(token=token).first()
+            if participant:
+                return participant.get_absolute_url()
+        raise forms.ValidationError(
+            _(
+                "Tällä linkillä ei löytynyt työkirjaa. Tarkista, että kopioit koko linkin. "
+                "Työkirja poistetaan, jos sitä ei ole käytetty %(months)d kuukauteen."
+            ),
+            params={"months": settings.WORKBOOK_RETENTION_MONTHS},
+            code="not_found",
+        )
+
+
+class AssessmentForm(WorkbookForm):
+    """Step 1: a three-level answer and an optional note for each statement."""
+
+    def __init__(self, *args, statements, answers=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.statements = list(statements)
+        answers = answers or {}
+        for statement in self.statements:
+            answer = answers.get(statement.pk)
+            self.fields[self.level_name(statement)] = forms.TypedChoiceField(
+                # The legend shows the statement; this label names it in the error summary.
+                label=statement.text.rstrip(".!?"),
+                choices=Level.choices,
+                coerce=int,
+                widget=LinkedRadioSelect,
+                initial=answer.level if answer else None,
+                error_messages={
+                    "required": _("Valitse, miten väite toteutuu teillä."),
+                    "invalid_choice": _("Valitse yksi kolmesta vaihtoehdosta."),
+                },
+            )
+            # The visible label is short ("Muistiinpano"); this one names the statement in
+            # the error summary.
+            self.fields[self.note_name(statement)] = forms.CharField(
+                label=_("Muistiinpano väitteeseen ”%(statement)s”")
+                % {"statement": statement.text.rstrip(".!?")},
+                required=False,
+                max_length=NOTE_MAX_LENGTH,
+                initial=answer.note if answer else "",
+                widget=forms.Textarea(attrs={"rows": 2}),
+                error_messages={"max_length": too_long_message(_("Muistiinpano"))},
+            )
+            self.fields[self.note_name(statement)].widget.attrs.pop("maxlength", None)
+
+    @staticmethod
+    def level_name(statement) -> str:
+        return f"vaite_{statement.pk}"
+
+    @staticmethod
+    def note_name(statement) -> str:
+        return f"muistiinpano_{statement.pk}"
+
+    def rows(self):
+        """(statement, level field, note field) in order, for the template."""
+        rows = []
+        for statement in self.statements:
+            note = self[self.note_name(statement)]
+            if note.errors:
+                note.field.widget.attrs["aria-describedby"] = f"{note.auto_id}_virhe"
+            rows.append((statement, self[self.level_name(statement)], note))
+        return rows
+
+    def answers(self) -> dict[int, tuple[int, str]]:
+        """{statement id: (level, note)} for the statements that were answered."""
+        return {
+            statement.pk: (
+                self.cleaned_data[self.level_name(statement)],
+                self.cleaned_data[self.note_name(statement)].strip(),
+            )
+            for statement in self.statements
+            if self.cleaned_data.get(self.level_name(statement))
+        }
+
+
+class ReflectionForm(WorkbookForm):
+    """Step 2: free-text answers to the questions; all of them optional."""
+
+    def __init__(self, *args, questions, answers=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.questions = list(questions)
+        answers = answers or {}
+        for question in self.questions:
+            self.fields[self.field_name(question)] = forms.CharField(
+                label=question.text,
+                required=False,
+                max_length=REFLECTION_MAX_LENGTH,
+                initial=answers.get(question.pk, ""),
+                widget=forms.Textarea(attrs={"rows": 3}),
+                error_messages={"max_length": too_long_message(_("Vastaus"))},
+            )
+            self.fields[self.field_name(question)].widget.attrs.pop("maxlength", None)
+
+    @staticmethod
+    def field_name(question) -> str:
+        return f"kysymys_{question.pk}"
+
+    def by_theme(self):
+        """[(theme, [bound fields])] in the order of the questions."""
+        groups: dict[int, tuple] = {}
+        for question in self.questions:
+            groups.setdefault(question.theme_id, (question.theme, []))[1].append(
+                self[self.field_name(question)]
+            )
+        return list(groups.values())
+
+    def answers(self) -> dict[int, str]:
+        return {
+            question.pk: self.cleaned_data[self.field_name(question)].strip()
+            for question in self.questions
+        }
+
+
+class ExperimentForm(WorkbookForm, forms.ModelForm):
+    """Step 3: the experiment plan."""
+
+    class Meta:
+        model = Experiment
+        fields = ["what", "why", "who_does_what", "deadline", "success_signs", "look_back_on"]
+        help_texts = {
+            "what": _("Pieni ja konkreettinen muutos arjen työhön, jonka voi aloittaa heti."),
+            "why": _("Mihin vaiheiden 1 ja 2 havaintoon kokeilu vastaa?"),
+            "who_does_what": _("Roolit ja tehtävät. Kaikkien ei tarvitse tehdä kaikkea."),
+            "deadline": _("Päivämäärä muodossa pp.kk.vvvv."),
+            "success_signs": _("Mitä huomaamme tai kuulemme, jos kokeilu toimii?"),
+            "look_back_on": _(
+                "Päivämäärä muodossa pp.kk.vvvv. Varatkaa silloin hetki yhteiselle "
+                "keskustelulle: mitä opimme, jatkammeko, muutammeko?"
+            ),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        required = {
+            "what": _("Kerro, mitä kokeilette."),
+            "why": _("Kerro, miksi kokeilette juuri tätä."),
+            "who_does_what": _("Kerro, kuka tekee mitä."),
+            "deadline": _("Kirjoita päivämäärä, johon mennessä kokeilu tehdään."),
+            "success_signs": _("Kerro, mistä tiedätte, että kokeilu onnistui."),
+            "look_back_on": _("Kirjoita päivämäärä, jolloin katsotte taaksepäin."),
+        }
+        for name, field in self.fields.items():
+            field.required = True
+            field.error_messages["required"] = required[name]
+            if isinstance(field, forms.DateField):
+                field.input_formats = DATE_FORMATS
+                field.widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+                field.error_messages["invalid"] = _(
+                    "Kirjoita päivämäärä muodossa pp.kk.vvvv, esimerkiksi 15.3.2026."
+                )
+            else:
+                field.max_length = EXPERIMENT_MAX_LENGTH
+                field.validators.append(MaxLengthValidator(EXPERIMENT_MAX_LENGTH))
+                field.error_messages["max_length"] = too_long_message(_("Vastaus"))
+                field.widget.attrs.update({"rows": 3})
+                field.widget.attrs.pop("maxlength", None)
+
+    def _clean_date(self, name: str):
+        value = self.cleaned_data.get(name)
+        # A date that is newly typed and already past is most likely a slip of the year.
+        if value and name in self.changed_data and value < timezone.localdate():
+            raise forms.ValidationError(
+                _("Päivämäärä on jo mennyt. Tarkista päivä ja vuosi."), code="past"
+            )
+        return value
+
+    def clean_deadline(self):
+        return self._clean_date("deadline")
+
+    def clean_look_back_on(self):
+        return self._clean_date("look_back_on")

@@ -1,0 +1,323 @@
+"""Step 1 results: counted in the database, so that the cost does not grow with the team.
+
+One query gives, per statement, how many chose each level in this round and in the earlier
+one; everything else (averages, disagreement, themes, chart) is arithmetic on those counts.
+Individual answers never leave this module: only counts do.
+"""
+
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.conf import settings
+from django.db.models import Count, Q
+from django.utils.formats import number_format
+
+from valoa.models import Theme
+from workbook.models import Level, Round, Statement
+
+LEVELS = list(Level)
+
+
+def _average(counts: list[int]) -> float | None:
+    total = sum(counts)
+    if not total:
+        return None
+    return sum(level * count for level, count in zip(Level.values, counts, strict=True)) / total
+
+
+def format_average(value: float | None) -> str:
+    if value is None:
+        return "–"
+    rounded = Decimal(str(value)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    return number_format(rounded, 1)
+
+
+@dataclass
+class StatementResult:
+    statement: Statement
+    counts: list[int]  # how many chose level 1, 2, 3
+    previous_counts: list[int] | None = None
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts)
+
+    @property
+    def average(self) -> float | None:
+        return _average(self.counts)
+
+    @property
+    def average_display(self) -> str:
+        return format_average(self.average)
+
+    @property
+    def previous_average(self) -> float | None:
+        return _average(self.previous_counts) if self.previous_counts else None
+
+    @property
+    def previous_average_display(self) -> str:
+        return format_average(self.previous_average)
+
+    @property
+    def change(self) -> float | None:
+        if self.average is None or self.previous_average is None:
+            return None
+        return self.average - self.previous_average
+
+    @property
+    def change_display(self) -> str:
+        change = self.change
+        if change is None:
+            return "–"
+        text = format_average(abs(change))
+        if text in {"0", "0,0", "0.0"}:
+            return "±0"
+        return ("+" if change > 0 else "−") + text
+
+    @property
+    def change_direction(self) -> str:
+        change = self.change
+        if change is None or round(change, 1) == 0:
+            return "same"
+        return "up" if change > 0 else "down"
+
+    @property
+    def disagreement(self) -> float:
+        """The spread of the answers (variance of the levels): 0 when all agree."""
+        average = self.average
+        if average is None:
+            return 0.0
+        return (
+            sum(
+                count * (level - average) ** 2
+                for level, count in zip(Level.values, self.counts, strict=True)
+            )
+            / self.total
+        )
+
+    @property
+    def chosen_level(self) -> Level | None:
+        """Alone (one participant): the level that was chosen."""
+        for level, count in zip(LEVELS, self.counts, strict=True):
+            if count:
+                return level
+        return None
+
+    @property
+    def levels(self) -> list[tuple[Level, int, int]]:
+        """(level, count, percent) for showing the distribution."""
+        total = self.total
+        return [
+            (level, count, round(100 * count / total) if total else 0)
+            for level, count in zip(LEVELS, self.counts, strict=True)
+        ]
+
+    @property
+    def bar_segments(self) -> list[tuple[Level, float, float]]:
+        """(level, x, width) on a 0-100 axis, for the small stacked bar."""
+        total = self.total
+        segments, x = [], 0.0
+        for level, count in zip(LEVELS, self.counts, strict=True):
+            width = 100 * count / total if total else 0
+            if width:
+                segments.append((level, round(x, 2), round(width, 2)))
+            x += width
+        return segments
+
+
+@dataclass
+class ThemeResult:
+    theme: Theme
+    statements: list[StatementResult] = field(default_factory=list)
+
+    @property
+    def counts(self) -> list[int]:
+        return [sum(result.counts[index] for result in self.statements) for index in range(3)]
+
+    @property
+    def average(self) -> float | None:
+        return _average(self.counts)
+
+    @property
+    def average_display(self) -> str:
+        return format_average(self.average)
+
+    @property
+    def previous_average(self) -> float | None:
+        previous = [result.previous_counts for result in self.statements if result.previous_counts]
+        if not previous:
+            return None
+        return _average([sum(counts[index] for counts in previous) for index in range(3)])
+
+    @property
+    def previous_average_display(self) -> str:
+        return format_average(self.previous_average)
+
+
+@dataclass
+class RoundResults:
+    round: Round
+    participant_count: int
+    statements: list[StatementResult]
+    is_team: bool
+    previous_round: Round | None = None
+    previous_participant_count: int = 0
+
+    @property
+    def threshold(self) -> int:
+        return settings.WORKBOOK_TEAM_THRESHOLD
+
+    @property
+    def visible(self) -> bool:
+        """A team's results show only when enough have answered that nobody stands out."""
+        if not self.is_team:
+            return any(result.total for result in self.statements)
+        return self.participant_count >= self.threshold
+
+    @property
+    def missing(self) -> int:
+        """How many more answers a team needs before its results are shown."""
+        return max(0, self.threshold - self.participant_count)
+
+    @property
+    def previous_visible(self) -> bool:
+        if self.previous_round is None:
+            return False
+        if self.is_team:
+            return self.previous_participant_count >= self.threshold
+        return any(
+            result.previous_counts and sum(result.previous_counts) for result in self.statements
+        )
+
+    @property
+    def by_disagreement(self) -> list[StatementResult]:
+        """Where the team disagrees most first: the best places to start talking."""
+        return sorted(self.statements, key=lambda result: -result.disagreement)
+
+    @property
+    def themes(self) -> list[ThemeResult]:
+        themes: dict[int, ThemeResult] = {}
+        for result in self.statements:
+            theme = result.statement.theme
+            themes.setdefault(theme.pk, ThemeResult(theme)).statements.append(result)
+        return sorted(themes.values(), key=lambda item: (item.theme.order, item.theme.name))
+
+    def _answered_themes(self) -> list[ThemeResult]:
+        return [theme for theme in self.themes if theme.average is not None]
+
+    @property
+    def all_equal(self) -> bool:
+        """Every answered theme has the same average (or only one theme is answered)."""
+        return len({theme.average for theme in self._answered_themes()}) <= 1
+
+    @property
+    def strongest(self) -> list[ThemeResult]:
+        themes = self._answered_themes()
+        if self.all_equal:
+            return []
+        best = max(theme.average for theme in themes)
+        return [theme for theme in themes if theme.average == best]
+
+    @property
+    def weakest(self) -> list[ThemeResult]:
+        themes = self._answered_themes()
+        if self.all_equal:
+            return []
+        worst = min(theme.average for theme in themes)
+        return [theme for theme in themes if theme.average == worst]
+
+    @property
+    def focus_themes(self) -> list[Theme]:
+        """The themes to recommend reading for: the weakest, or all when none stands out."""
+        if self.weakest:
+            return [result.theme for result in self.weakest]
+        return [
+            result.theme
+            for result in self._answered_themes()
+            if result.average is not None and result.average < Level.WELL
+        ]
+
+    @property
+    def is_complete(self) -> bool:
+        return all(result.total for result in self.statements)
+
+    def chart(self) -> dict:
+        """Geometry of the summary's horizontal bar chart (0-3 scale), one bar per theme."""
+        width, label_height, bar_height, gap, left, right = 640, 22, 22, 18, 8, 56
+        plot = width - left - right
+        rows, y = [], 30
+        for theme in self._answered_themes():
+            rows.append(
+                {
+                    "theme": theme,
+                    "label_y": y + 15,
+                    "bar_y": y + label_height,
+                    "bar_width": round(plot * theme.average / 3, 1),
+                    "value_x": round(left + plot * theme.average / 3 + 6, 1),
+                    "value_y": y + label_height + 16,
+                }
+            )
+            y += label_height + bar_height + gap
+        grid = [{"x": round(left + plot * level / 3, 1), "level": level} for level in Level.values]
+        return {
+            "width": width,
+            "height": y + 4,
+            "left": left,
+            "bar_height": bar_height,
+            "rows": rows,
+            "grid": grid,
+            "grid_bottom": y - gap + 2,
+        }
+
+
+def round_results(round_: Round, is_team: bool) -> RoundResults:
+    """Counts per statement and level for this round and the one before, in two queries."""
+    previous = round_.previous()
+    rounds = [round_.pk] + ([previous.pk] if previous else [])
+    participant_counts = dict(
+        Round.objects.filter(pk__in=rounds)
+        .annotate(
+            answered=Count(
+                "participants", filter=Q(participants__answers__isnull=False), distinct=True
+            )
+        )
+        .values_list("pk", "answered")
+    )
+    annotations = {
+        f"now_{level}": Count(
+            "answers",
+            filter=Q(answers__participant__round=round_, answers__level=level),
+        )
+        for level in Level.values
+    }
+    if previous:
+        annotations.update(
+            {
+                f"before_{level}": Count(
+                    "answers",
+                    filter=Q(answers__participant__round=previous, answers__level=level),
+                )
+                for level in Level.values
+            }
+        )
+    statements = Statement.objects.active().select_related("theme").annotate(**annotations)
+    results = [
+        StatementResult(
+            statement=statement,
+            counts=[getattr(statement, f"now_{level}") for level in Level.values],
+            previous_counts=(
+                [getattr(statement, f"before_{level}") for level in Level.values]
+                if previous
+                else None
+            ),
+        )
+        for statement in statements
+    ]
+    return RoundResults(
+        round=round_,
+        participant_count=participant_counts.get(round_.pk, 0),
+        statements=results,
+        is_team=is_team,
+        previous_round=previous,
+        previous_participant_count=participant_counts.get(previous.pk, 0) if previous else 0,
+    )

@@ -1,0 +1,10 @@
+from django import template
+from django.templatetags.static import static
+
+register = template.Library()
+
+
+@register.simple_tag
+def plant_icon(level) -> str:
+    """The address of the plant picture for a level: 1, 2 or 3 leaves (decoration only)."""
+    return static(f"icons/plant-{int(level)}.svg")
