@@ -1,0 +1,61 @@
+"""Run the site as a real server for tests and benchmarks: gunicorn on 127.0.0.1."""
+
+import contextlib
+import os
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+from tests.throwaway_postgres import free_port
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def site_env(database_url: str, **settings: str) -> dict:
+    """The environment of a site process: this database, development defaults, overrides."""
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    env.update(DATABASE_URL=database_url, DEBUG="1", LOG_LEVEL="WARNING", **settings)
+    return env
+
+
+def manage(env: dict, *args: str) -> str:
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    ).stdout
+
+
+@contextlib.contextmanager
+def gunicorn(
+    env: dict, workers: int = 1, threads: int = 1, log: Path | None = None
+) -> Iterator[str]:
+    """Serve the site until the block ends; yields its base URL once /healthz answers."""
+    port = free_port()
+    errors = log.open("w") if log else subprocess.DEVNULL
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "valoa.wsgi", "--bind", f"127.0.0.1:{port}",
+         "--workers", str(workers), "--threads", str(threads), "--timeout", "30"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=errors,
+    )  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(150):
+            try:
+                urllib.request.urlopen(base + "/healthz", timeout=2)
+                break
+            except OSError:
+                time.sleep(0.2)
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        if log:
+            errors.close()

@@ -1,0 +1,107 @@
+"""Web processes keep no state of their own: two gunicorns on two ports, one database and one
+cache, and what is done through one is seen through the other."""
+
+import socket
+
+import pytest
+
+from tests.site_client import SiteClient
+from tests.site_server import gunicorn, manage, site_env
+from tests.throwaway_postgres import ThrowawayPostgres, postgres_bin
+
+BIN = postgres_bin()
+pytestmark = pytest.mark.skipif(BIN is None, reason="PostgreSQL server binaries not installed")
+ARTICLE = "/oivallukset/kahden-koneen-testi/"
+SEED = """
+from django.contrib.auth.models import Group, User
+from insights.models import Article
+Article.objects.create(slug="kahden-koneen-testi", title="Kaksi konetta", lead="x", body="x",
+    author_name="x", status="published")
+editor = User.objects.create_user("toimittaja", password="salasana-pitka-123", is_staff=True)
+editor.groups.add(Group.objects.get(name="Toimittajat"))
+"""
+
+
+def redis_available() -> bool:
+    with socket.socket() as sock:
+        sock.settimeout(0.5)
+        return sock.connect_ex(("127.0.0.1", 6379)) == 0
+
+
+CACHES = [
+    pytest.param({}, id="database-cache"),
+    pytest.param(
+        {"REDIS_URL": "redis://127.0.0.1:6379/15"},
+        id="redis",
+        marks=pytest.mark.skipif(not redis_available(), reason="no Redis on 127.0.0.1:6379"),
+    ),
+]
+
+
+@pytest.fixture(params=CACHES)
+def two_sites(request):
+    database = ThrowawayPostgres(BIN)
+    database.create()
+    env = site_env(database.url, RATE_LIMIT_POSTS="2", FORM_MIN_SECONDS="0", **request.param)
+    try:
+        manage(env, "migrate", "--noinput")
+        manage(env, "shell", "-c", SEED)
+        manage(env, "shell", "-c", "from django.core.cache import cache; cache.clear()")
+        with gunicorn(env) as first, gunicorn(env) as second:
+            yield first, second
+    finally:
+        database.remove()
+
+
+def comment(base: str, body: str, address_client: SiteClient | None = None):
+    client = address_client or SiteClient(base)
+    return client.submit(ARTICLE, {"name": "Lukija", "email": "l@example.fi", "body": body})
+
+
+def test_rate_limit_counts_posts_made_through_either_process(two_sites):
+    first, second = two_sites
+
+    assert comment(first, "yksi")[0] == 302
+    assert comment(second, "kaksi")[0] == 302
+    assert comment(first, "kolme")[0] == 429
+
+
+def test_a_workbook_started_through_one_continues_through_the_other(two_sites):
+    first, second = two_sites
+
+    status, _, headers = SiteClient(first).submit("/tyokirja/", {"mode": "solo", "name": "Tiimi"})
+    assert status == 302
+    workbook_path = headers["Location"]
+
+    status, page, _ = SiteClient(second).get(workbook_path)
+    assert status == 200
+    assert "Tiimi" in page
+
+
+def test_a_moderation_decision_through_one_is_seen_through_the_other(two_sites):
+    first, second = two_sites
+    reader = SiteClient(first)
+    assert comment(first, "Hyväksyttävä ajatus")[0] == 302
+    assert "Hyväksyttävä ajatus" not in reader.get(ARTICLE)[1]  # also fills the page cache
+
+    editor = SiteClient(second)
+    assert (
+        editor.submit(
+            "/admin/login/?next=/admin/",
+            {"username": "toimittaja", "password": "salasana-pitka-123"},
+        )[0]
+        == 302
+    )
+    changelist = "/admin/insights/comment/?status__exact=pending"
+    page = editor.get(changelist)[1]
+    comment_id = page.split('name="_selected_action" value="')[1].split('"')[0]
+    editor.post(
+        changelist,
+        {
+            **SiteClient.form_tokens(page),
+            "action": "approve",
+            "_selected_action": comment_id,
+        },
+    )
+
+    assert "Hyväksyttävä ajatus" in reader.get(ARTICLE)[1]
