@@ -5,3 +5,16 @@ from django.utils.translation import gettext_lazy as _
 class CasesConfig(AppConfig):
     name = "cases"
     verbose_name = _("Innostu: esimerkit ja kokeilut")
+
+    def ready(self) -> None:
+        from django.db.models.signals import m2m_changed
+
+        # Register the submissions queue, the personal-data source and a system check.
+        from cases import checks, moderation, personal_data  # noqa: F401
+        from cases.models import Case
+        from valoa.page_cache import invalidate, invalidate_on_change
+
+        invalidate_on_change(Case)
+        m2m_changed.connect(
+            invalidate, sender=Case.themes.through, dispatch_uid="page-cache-case-themes"
+        )

@@ -257,7 +257,7 @@ WORKBOOK_TEAM_THRESHOLD = env_int("WORKBOOK_TEAM_THRESHOLD", 3, minimum=1)
 WORKBOOK_RETENTION_MONTHS = env_int("WORKBOOK_RETENTION_MONTHS", 18, minimum=1)
 
 # Modules whose `load()` the `load_demo` command runs, in order.
-DEMO_CONTENT = ["insights.demo"]
+DEMO_CONTENT = ["insights.demo", "cases.demo"]
 
 # The admin's address; change it to keep automated login attempts away from the default one.
 ADMIN_PATH = env_str("ADMIN_PATH", "admin/").strip("/") + "/"

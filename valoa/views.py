@@ -7,14 +7,18 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
+from cases.models import Case
 from insights.models import Article
 from valoa.page_cache import cached_for_readers
 
 
 @cached_for_readers()
 def home(request):
-    latest_articles = Article.objects.published()[:3]
-    return render(request, "valoa/home.html", {"latest_articles": latest_articles})
+    context = {
+        "latest_articles": Article.objects.published()[:3],
+        "latest_cases": Case.objects.published()[:3],
+    }
+    return render(request, "valoa/home.html", context)
 
 
 @cached_for_readers()

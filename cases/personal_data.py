@@ -1,0 +1,72 @@
+"""Contributors' stories in the site's personal-data tools and retention."""
+
+from datetime import datetime, timedelta
+
+from django.utils.translation import gettext_lazy as _
+
+from cases.models import Case, Submission
+from valoa import page_cache
+from valoa.personal_data import (
+    PersonalDataSource,
+    RetentionRule,
+    register_retention,
+    register_source,
+)
+
+SPAM_DAYS = 30
+
+
+def _submissions(email: str):
+    return Submission.objects.filter(email__iexact=email.strip())
+
+
+def find(email: str) -> list[dict]:
+    submissions = _submissions(email).select_related("case").prefetch_related("themes")
+    return [
+        {
+            "id": submission.pk,
+            "otsikko": submission.title,
+            "laji": submission.get_kind_display(),
+            "tila": submission.get_status_display(),
+            "nimi": submission.name,
+            "sähköposti": submission.email,
+            "puhelin": submission.phone,
+            "tehtävä": submission.role,
+            "organisaatio": submission.organisation,
+            "teemat": ", ".join(theme.name for theme in submission.themes.all()),
+            "kertomus": submission.story,
+            "liite": submission.attachment_name,
+            "sisäinen muistiinpano": submission.internal_note,
+            "viesti kertojalle": submission.changes_message,
+            "esimerkki tai kokeilu": submission.case.title if submission.case else "",
+            "lähetetty": submission.created_at,
+        }
+        for submission in submissions
+    ]
+
+
+def erase(email: str) -> int:
+    """Delete the stories and their attachments; drafts made from them lose the contact."""
+    submissions = _submissions(email)
+    count = submissions.count()
+    changed = Case.objects.filter(submissions__in=submissions, contact__icontains=email.strip())
+    if changed.update(contact="", contact_public=False):
+        page_cache.invalidate()
+    submissions.delete()  # each attachment is removed from the disk after the commit
+    return count
+
+
+def delete_old_spam(now: datetime) -> int:
+    cutoff = now - timedelta(days=SPAM_DAYS)
+    old = Submission.objects.filter(status=Submission.Status.SPAM, created_at__lt=cutoff)
+    count = old.count()
+    old.delete()
+    return count
+
+
+register_source(PersonalDataSource(label=str(_("Kertomukset")), find=find, erase=erase))
+register_retention(
+    RetentionRule(
+        label=str(_("Roskapostiksi tunnistetut kertomukset (30 päivää)")), apply=delete_old_spam
+    )
+)

@@ -1,0 +1,49 @@
+"""The case list is paginated, and the filters stay on when moving between pages."""
+
+import pytest
+
+from cases.models import Case
+from cases.views import CASES_PER_PAGE
+from tests.cases.factories import make_case
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_list_is_split_into_pages_newest_first(client):
+    for number in range(CASES_PER_PAGE + 2):
+        make_case(title=f"Tapaus numero {number:02d}")
+
+    first = client.get("/innostu/").content.decode()
+    second = client.get("/innostu/?sivu=2").content.decode()
+
+    assert "Sivu 1 / 2" in first
+    assert "Tapaus numero 00" in first  # the newest
+    assert "Tapaus numero 13" not in first
+    assert "Tapaus numero 13" in second
+    assert "Tapaus numero 00" not in second
+    assert 'rel="next"' in first
+    assert 'rel="prev"' in second
+
+
+def test_the_page_links_keep_the_filters(client):
+    for number in range(CASES_PER_PAGE + 1):
+        make_case(title=f"Kokeilu {number}", kind=Case.Kind.EXPERIMENT)
+
+    page = client.get("/innostu/?laji=kokeilu").content.decode()
+
+    assert 'href="?laji=kokeilu&amp;sivu=2"' in page
+
+
+def test_an_odd_page_number_gives_a_page_not_an_error(client):
+    make_case(title="Ainoa tapaus")
+
+    for number in ("999", "kaksi", "-1"):
+        response = client.get(f"/innostu/?sivu={number}")
+        assert response.status_code == 200
+        assert "Ainoa tapaus" in response.content.decode()
+
+
+def test_a_short_list_has_no_pagination(client):
+    make_case()
+
+    assert "Sivutus" not in client.get("/innostu/").content.decode()

@@ -1,0 +1,132 @@
+"""A case page: every section, facts, themes linking back to the list; drafts are not found."""
+
+import pytest
+from django.utils import timezone
+
+from cases.models import Case, Sector
+from tests.cases.factories import make_case
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_page_shows_every_section_rendered_from_markdown(client):
+    case = make_case(
+        title="Dialogituokiot hybridityöstä",
+        kind=Case.Kind.EXPERIMENT,
+        organisation="Esimerkkiministeriö",
+        sector=Sector.STATE,
+        duration="Kevät 2024",
+        lead="Pelisäännöt syntyivät tiimeissä.",
+        background="Säännöt herättivät **vastustusta**.",
+        actions="1. Kuusi tuokiota\n2. Yksi kysymys kerrallaan",
+        learnings="Neljä tuokiota olisi riittänyt.",
+        tips="- Erottakaa keskustelu ja päätökset",
+    )
+
+    response = client.get(case.get_absolute_url())
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "<h1>Dialogituokiot hybridityöstä</h1>" in page
+    assert page.count("<h1") == 1
+    assert "Pelisäännöt syntyivät tiimeissä." in page
+    for heading in ("Tausta ja haaste", "Mitä tehtiin", "Mitä opittiin", "Vinkit muille"):
+        assert f"<h2>{heading}</h2>" in page
+    assert "<strong>vastustusta</strong>" in page
+    assert "<li>Kuusi tuokiota</li>" in page
+    assert "Esimerkkiministeriö" in page
+    assert "Valtion virasto" in page
+    assert "Kevät 2024" in page
+    assert page.index("Tausta ja haaste") < page.index("Mitä tehtiin") < page.index("Vinkit muille")
+
+
+def test_an_empty_section_is_left_out(client):
+    case = make_case(tips="")
+
+    assert "Vinkit muille" not in client.get(case.get_absolute_url()).content.decode()
+
+
+def test_themes_link_back_to_the_filtered_list(client):
+    case = make_case(themes=["dialogi", "oppiminen-verkostoissa"])
+
+    page = client.get(case.get_absolute_url()).content.decode()
+
+    assert '<a href="/innostu/?teema=dialogi">Dialogi</a>' in page
+    assert '<a href="/innostu/?teema=oppiminen-verkostoissa">Oppiminen verkostoissa</a>' in page
+
+
+def test_kind_and_sector_link_to_the_list_filtered_by_them(client):
+    case = make_case(kind=Case.Kind.EXPERIMENT, sector=Sector.WELLBEING)
+
+    page = client.get(case.get_absolute_url()).content.decode()
+
+    assert 'href="/innostu/?laji=kokeilu"' in page
+    assert 'href="/innostu/?sektori=hyvinvointialue"' in page
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"status": Case.Status.DRAFT},
+        {"published_at": timezone.now() + timezone.timedelta(days=1)},
+    ],
+    ids=["draft", "scheduled"],
+)
+def test_unpublished_cases_are_not_found(client, fields):
+    case = make_case(title="Keskeneräinen", **fields)
+
+    response = client.get(case.get_absolute_url())
+
+    assert response.status_code == 404
+    assert "Keskeneräinen" not in response.content.decode()
+
+
+def test_the_contact_is_shown_only_when_the_editor_allows_it(client):
+    hidden = make_case(contact="Maija Esimerkki, 040 123 4567")
+    shown = make_case(contact="Ville Esimerkki, 050 765 4321", contact_public=True)
+
+    assert "Maija Esimerkki" not in client.get(hidden.get_absolute_url()).content.decode()
+    page = client.get(shown.get_absolute_url()).content.decode()
+    assert "Lisätietoja" in page
+    assert "Ville Esimerkki" in page
+
+
+def test_markdown_cannot_inject_scripts(client):
+    case = make_case(background="<script>alert('x')</script> [linkki](javascript:alert(1))")
+
+    page = client.get(case.get_absolute_url()).content.decode()
+
+    assert "<script>alert" not in page
+    assert "javascript:alert" not in page
+
+
+def test_demo_content_is_marked_as_fictional(client):
+    case = make_case(is_demo=True)
+
+    page = client.get(case.get_absolute_url()).content.decode()
+    listing = client.get("/innostu/").content.decode()
+
+    assert "Kuvitteellinen esimerkki" in page
+    assert "Kuvitteellinen esimerkki" in listing
+
+
+def test_the_story_form_address_is_not_taken_by_a_case(client):
+    response = client.get("/innostu/kerro/")
+
+    assert response.status_code == 200
+    assert "<h1>Kerro kokemuksesta</h1>" in response.content.decode()
+
+
+def test_an_editor_cannot_give_a_case_the_story_form_address(db):
+    from django.core.exceptions import ValidationError
+
+    case = Case(
+        title="Kerro",
+        slug="kerro",
+        organisation="Org",
+        sector=Sector.OTHER,
+        lead="Ingressi",
+    )
+    with pytest.raises(ValidationError) as error:
+        case.full_clean()
+    assert "varattu" in str(error.value)
