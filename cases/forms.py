@@ -24,13 +24,6 @@ class TelInput(forms.TextInput):
     input_type = "tel"
 
 
-class RadioSelect(forms.RadioSelect):
-    """Radio buttons whose error-summary link leads to the first option, not to the page top."""
-
-    def id_for_label(self, id_, index=None):
-        return super().id_for_label(id_, "0" if index is None else index)
-
-
 class CaseFilterForm(forms.Form):
     """The list's filters, as GET parameters with Finnish names: ?laji=&teema=&sektori=."""
 
@@ -209,7 +202,7 @@ STORY_HELP = {
     "themes": _("Valitse ne, joihin kokemuksesi liittyy. Voit jättää tyhjäksi."),
 }
 STORY_WIDGETS = {
-    "kind": RadioSelect,
+    "kind": forms.RadioSelect,
     "story": forms.Textarea(attrs={"rows": 14}),
     "themes": forms.CheckboxSelectMultiple,
 }

@@ -15,11 +15,23 @@ HONEYPOT_FIELD = "kotisivu"
 TIME_TRAP_FIELD = "aloitettu"
 
 
-class PublicForm(forms.Form):
-    """Mixin for readers' forms (use before forms.ModelForm in the bases).
+class AccessibleForm(forms.Form):
+    """Every form of the site: rendered by crispy-forms inside a <form> element that the
+    template writes itself, with the error summary of includes/form_fields.html."""
 
-    Adds a honeypot and a signed time trap, keeps what was typed on every error and renders
-    with crispy-forms inside a <form> element that the template writes itself.
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            # A browser-enforced maxlength silently cuts pasted text; say it in an error instead.
+            field.widget.attrs.pop("maxlength", None)
+        self.helper = FormHelper(self)
+        self.helper.form_tag = False
+
+
+class PublicForm(AccessibleForm):
+    """Mixin for readers' forms that anyone may send (use before forms.ModelForm in the bases).
+
+    Adds a honeypot and a signed time trap, and saves a repeated post only once.
     """
 
     kotisivu = forms.CharField(
@@ -37,11 +49,6 @@ class PublicForm(forms.Form):
             if page_cache.is_capturing()
             else antispam.time_trap_token()
         )
-        for field in self.fields.values():
-            # A browser-enforced maxlength silently cuts pasted text; say it in an error instead.
-            field.widget.attrs.pop("maxlength", None)
-        self.helper = FormHelper(self)
-        self.helper.form_tag = False
         self.helper.layout = Layout(
             *(
                 Field(name, wrapper_class="honeypot") if name == HONEYPOT_FIELD else name

@@ -4,7 +4,6 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
-from django.utils.translation import gettext_lazy as _
 
 from valoa.env import env_bool, env_int, env_list, env_str, parse_email_url
 
@@ -51,6 +50,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "valoa.middleware.RequestSizeLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -140,7 +140,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "fi"
-LANGUAGES = [("fi", _("suomi"))]
+# The interface in Finnish, Swedish and English; content stays in the language it was written in.
+LANGUAGES = [("fi", "Suomi"), ("sv", "Svenska"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Helsinki"
 USE_I18N = True

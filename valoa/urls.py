@@ -1,17 +1,23 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
 from valoa import views
 
-urlpatterns = [
+# Pages for readers: Finnish without a prefix, Swedish under /sv/ and English under /en/.
+urlpatterns = i18n_patterns(
     path("", views.home, name="home"),
     path("oivallukset/", include("insights.urls")),
     path("innostu/", include("cases.urls")),
     path("tyokirja/", include("workbook.urls")),
     path("tietosuoja/", views.privacy, name="privacy"),
     path("saavutettavuus/", views.accessibility, name="accessibility"),
+    prefix_default_language=False,
+)
+
+urlpatterns += [
     path("healthz", views.healthz, name="healthz"),
     path(".well-known/security.txt", views.security_txt, name="security_txt"),
     path(settings.ADMIN_PATH, admin.site.urls),

@@ -7,7 +7,6 @@ like the site's public forms, inside a <form> element that the template writes i
 
 import re
 
-from crispy_forms.helper import FormHelper
 from django import forms
 from django.conf import settings
 from django.core.validators import MaxLengthValidator
@@ -15,6 +14,7 @@ from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from valoa.forms import AccessibleForm
 from workbook.models import Experiment, Level, Participant, Workbook
 
 NOTE_MAX_LENGTH = 1000
@@ -33,24 +33,12 @@ def too_long_message(what) -> str:
     return format_lazy(TOO_LONG, what=what)
 
 
-class LinkedRadioSelect(forms.RadioSelect):
-    """Radio buttons whose field id is the first button's, so the error summary can link to it."""
-
-    def id_for_label(self, id_, index="0"):
-        return super().id_for_label(id_, index)
-
-
-class WorkbookForm(forms.Form):
-    """Shared by the workbook's forms: crispy rendering, no maxlength, draft saving."""
+class WorkbookForm(AccessibleForm):
+    """Shared by the workbook's forms: draft saving."""
 
     def __init__(self, *args, complete: bool = True, **kwargs):
         self.complete = complete
         super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            # A browser-enforced maxlength silently cuts pasted text; say it in an error instead.
-            field.widget.attrs.pop("maxlength", None)
-        self.helper = FormHelper(self)
-        self.helper.form_tag = False
 
     def full_clean(self):
         """A draft ("Tallenna") may leave required fields empty; only "jatka" asks for them."""
@@ -70,7 +58,7 @@ class StartForm(WorkbookForm):
     mode = forms.ChoiceField(
         label=_("Miten täytätte työkirjan?"),
         choices=Workbook.Mode.choices,
-        widget=LinkedRadioSelect,
+        widget=forms.RadioSelect,
         help_text=_(
             "Tiiminä jokainen vastaa ensimmäiseen vaiheeseen omalla laitteellaan nimettömästi, "
             "ja vetäjä näkee tiimin yhteiset tulokset."
@@ -139,7 +127,7 @@ class AssessmentForm(WorkbookForm):
                 label=statement.text.rstrip(".!?"),
                 choices=Level.choices,
                 coerce=int,
-                widget=LinkedRadioSelect,
+                widget=forms.RadioSelect,
                 initial=answer.level if answer else None,
                 error_messages={
                     "required": _("Valitse, miten väite toteutuu teillä."),

@@ -2,8 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.apps import apps
-
+from cases.models import Case
 from insights.models import Article
 
 PER_KIND = 3
@@ -25,31 +24,24 @@ def _published_with_themes(model, theme_ids: list[int], limit: int) -> list:
     )
 
 
-def _as_recommendation(item) -> Recommendation:
-    return Recommendation(
-        title=getattr(item, "title", "") or str(item),
-        url=item.get_absolute_url(),
-        lead=getattr(item, "lead", "") or getattr(item, "summary", ""),
-        themes=list(item.themes.all()),
-    )
+def _recommended(model, themes, limit: int) -> list[Recommendation]:
+    theme_ids = [theme.pk for theme in themes]
+    if not theme_ids:
+        return []
+    return [
+        Recommendation(
+            title=item.title,
+            url=item.get_absolute_url(),
+            lead=item.lead,
+            themes=list(item.themes.all()),
+        )
+        for item in _published_with_themes(model, theme_ids, limit)
+    ]
 
 
 def recommended_articles(themes, limit: int = PER_KIND) -> list[Recommendation]:
-    theme_ids = [theme.pk for theme in themes]
-    if not theme_ids:
-        return []
-    return [_as_recommendation(item) for item in _published_with_themes(Article, theme_ids, limit)]
+    return _recommended(Article, themes, limit)
 
 
 def recommended_cases(themes, limit: int = PER_KIND) -> list[Recommendation]:
-    """Published cases of these themes; none while the cases app has no Case model."""
-    theme_ids = [theme.pk for theme in themes]
-    if not theme_ids:
-        return []
-    try:
-        case_model = apps.get_model("cases", "Case")
-    except LookupError:
-        return []
-    return [
-        _as_recommendation(item) for item in _published_with_themes(case_model, theme_ids, limit)
-    ]
+    return _recommended(Case, themes, limit)

@@ -3,7 +3,9 @@
 import pytest
 from django.utils import timezone
 
+from cases.models import Case
 from insights.models import Article
+from tests.cases.factories import make_case
 from tests.factories import make_article
 from tests.workbook.helpers import assessment_data, url
 from valoa.models import Theme
@@ -125,26 +127,10 @@ def test_an_article_with_two_weak_themes_is_recommended_once(db):
     assert [item.url for item in found] == [article.get_absolute_url()]
 
 
-def test_case_recommendations_are_empty_while_there_is_no_case_model(monkeypatch, db):
-    def no_model(app_label, model_name):
-        raise LookupError(model_name)
-
-    monkeypatch.setattr(recommendations.apps, "get_model", no_model)
-
-    assert recommendations.recommended_cases(list(Theme.objects.all())) == []
-
-
 def test_published_cases_of_the_weakest_theme_are_recommended(client, solo, statements):
-    try:
-        apps_case = recommendations.apps.get_model("cases", "Case")
-    except LookupError:
-        pytest.skip("The cases app has no Case model yet.")
-    factories = pytest.importorskip("tests.cases.factories")
-    wanted = factories.make_case(themes=["dialogi"], title="Dialogi kunnan tiimissä")
-    factories.make_case(themes=["jaettu-johtajuus"], title="Johtajuus jaettuna")
-    factories.make_case(
-        themes=["dialogi"], title="Julkaisematon dialogi", status=apps_case.Status.DRAFT
-    )
+    wanted = make_case(themes=["dialogi"], title="Dialogi kunnan tiimissä")
+    make_case(themes=["jaettu-johtajuus"], title="Johtajuus jaettuna")
+    make_case(themes=["dialogi"], title="Julkaisematon dialogi", status=Case.Status.DRAFT)
     answer_with_weak(client, solo, statements, "dialogi")
 
     section = recommended_section(client, solo)

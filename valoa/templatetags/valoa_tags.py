@@ -1,4 +1,7 @@
 from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language
 
 register = template.Library()
 
@@ -13,3 +16,21 @@ def query_with(context, key: str, value) -> str:
         query[key] = value
     encoded = query.urlencode()
     return f"?{encoded}" if encoded else "?"
+
+
+@register.simple_tag(takes_context=True)
+def language_versions(context) -> list[dict]:
+    """This page in each interface language: for the language switcher and hreflang links."""
+    request = context["request"]
+    current = get_language()
+    path = request.get_full_path()
+    return [
+        {
+            "code": code,
+            "name": name,
+            "url": translate_url(path, code),
+            "absolute_url": settings.SITE_URL + translate_url(request.path, code),
+            "current": code == current,
+        }
+        for code, name in settings.LANGUAGES
+    ]
