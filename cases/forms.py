@@ -14,7 +14,7 @@ from cases import attachments
 from cases.models import Case, Sector, Submission, delete_files_on_commit
 from cases.storage import private_storage
 from valoa import antispam
-from valoa.forms import HONEYPOT_FIELD, TIME_TRAP_FIELD, PublicForm
+from valoa.forms import CONTACT_ERROR_MESSAGES, HONEYPOT_FIELD, TIME_TRAP_FIELD, PublicForm
 from valoa.models import Theme
 
 PHONE_PATTERN = re.compile(r"^\+?[0-9 ()\-]{5,40}$")
@@ -269,16 +269,7 @@ class SubmissionForm(AttachmentMixin, PublicForm, forms.ModelForm):
             **STORY_WIDGETS,
         }
         error_messages = {
-            "name": {
-                "required": _("Kirjoita nimesi."),
-                "max_length": _(
-                    "Nimi voi olla enintään %(limit_value)d merkkiä (nyt %(show_value)d)."
-                ),
-            },
-            "email": {
-                "required": _("Kirjoita sähköpostiosoitteesi."),
-                "invalid": _("Kirjoita sähköpostiosoite muodossa nimi@esimerkki.fi."),
-            },
+            **CONTACT_ERROR_MESSAGES,
             "phone": {
                 "max_length": _(
                     "Puhelinnumero voi olla enintään %(limit_value)d merkkiä (nyt %(show_value)d)."

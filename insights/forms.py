@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from insights.models import Comment
 from valoa import antispam
-from valoa.forms import PublicForm
+from valoa.forms import CONTACT_ERROR_MESSAGES, PublicForm
 from valoa.moderation import ModerationStatus
 
 
@@ -27,16 +27,7 @@ class CommentForm(PublicForm, forms.ModelForm):
             "body": forms.Textarea(attrs={"rows": 7}),
         }
         error_messages = {
-            "name": {
-                "required": _("Kirjoita nimesi."),
-                "max_length": _(
-                    "Nimi voi olla enintään %(limit_value)d merkkiä (nyt %(show_value)d)."
-                ),
-            },
-            "email": {
-                "required": _("Kirjoita sähköpostiosoitteesi."),
-                "invalid": _("Kirjoita sähköpostiosoite muodossa nimi@esimerkki.fi."),
-            },
+            **CONTACT_ERROR_MESSAGES,
             "body": {
                 "required": _("Kirjoita kommenttisi."),
                 "max_length": _(

@@ -11,6 +11,18 @@ from django.utils.translation import gettext_lazy as _
 
 from valoa import antispam, page_cache
 
+# Errors for the name and email that every public form asks for.
+CONTACT_ERROR_MESSAGES = {
+    "name": {
+        "required": _("Kirjoita nimesi."),
+        "max_length": _("Nimi voi olla enintään %(limit_value)d merkkiä (nyt %(show_value)d)."),
+    },
+    "email": {
+        "required": _("Kirjoita sähköpostiosoitteesi."),
+        "invalid": _("Kirjoita sähköpostiosoite muodossa nimi@esimerkki.fi."),
+    },
+}
+
 HONEYPOT_FIELD = "kotisivu"
 TIME_TRAP_FIELD = "aloitettu"
 

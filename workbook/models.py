@@ -35,66 +35,53 @@ class ActiveQuerySet(models.QuerySet):
         return self.filter(is_active=True)
 
 
-class Statement(models.Model):
-    """A statement about the team's everyday work, answered in step 1."""
+class Prompt(models.Model):
+    """Something the workbook asks about one theme; editors edit and order them in the admin."""
 
     theme = models.ForeignKey(
         "valoa.Theme",
         verbose_name=_("teema"),
         on_delete=models.PROTECT,
-        related_name="workbook_statements",
+        related_name="workbook_%(class)ss",
     )
-    text = models.CharField(_("väite"), max_length=300)
     order = models.PositiveSmallIntegerField(_("järjestys"), default=0)
     is_active = models.BooleanField(
         _("käytössä"),
         default=True,
         help_text=_(
-            "Poista valinta, kun väitettä ei enää kysytä. Aiemmat vastaukset säilyvät, "
-            "toisin kuin väitteen poistamisessa."
+            "Poista valinta, kun tätä ei enää kysytä. Aiemmat vastaukset säilyvät, "
+            "toisin kuin poistettaessa."
         ),
     )
 
     objects = ActiveQuerySet.as_manager()
 
     class Meta:
+        abstract = True
         ordering = ["order", "pk"]
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class Statement(Prompt):
+    """A statement about the team's everyday work, answered in step 1."""
+
+    text = models.CharField(_("väite"), max_length=300)
+
+    class Meta(Prompt.Meta):
         verbose_name = _("työkirjan väite")
         verbose_name_plural = _("työkirjan väitteet")
 
-    def __str__(self) -> str:
-        return self.text
 
-
-class ReflectionQuestion(models.Model):
+class ReflectionQuestion(Prompt):
     """A question the team talks about and answers in free text in step 2."""
 
-    theme = models.ForeignKey(
-        "valoa.Theme",
-        verbose_name=_("teema"),
-        on_delete=models.PROTECT,
-        related_name="workbook_questions",
-    )
     text = models.CharField(_("kysymys"), max_length=300)
-    order = models.PositiveSmallIntegerField(_("järjestys"), default=0)
-    is_active = models.BooleanField(
-        _("käytössä"),
-        default=True,
-        help_text=_(
-            "Poista valinta, kun kysymystä ei enää kysytä. Aiemmat vastaukset säilyvät, "
-            "toisin kuin kysymyksen poistamisessa."
-        ),
-    )
 
-    objects = ActiveQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["order", "pk"]
+    class Meta(Prompt.Meta):
         verbose_name = _("työkirjan pohdintakysymys")
         verbose_name_plural = _("työkirjan pohdintakysymykset")
-
-    def __str__(self) -> str:
-        return self.text
 
 
 class Workbook(models.Model):
