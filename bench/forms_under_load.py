@@ -1,4 +1,4 @@
-"""Load test: many concurrent commenters for a bounded time while PostgreSQL restarts once.
+"""Load test: concurrent commenters and contributors, bounded in time, PostgreSQL restarted once.
 
 Runs only against 127.0.0.1: a throwaway PostgreSQL server in a temporary folder and the site
 under gunicorn. Every request that got a success answer must have exactly one row; every
@@ -22,6 +22,7 @@ from tests.site_server import gunicorn, manage, site_env  # noqa: E402
 from tests.throwaway_postgres import ThrowawayPostgres, postgres_bin  # noqa: E402
 
 ARTICLE = "/oivallukset/kuormitustesti/"
+STORY_FORM = "/innostu/kerro/"
 CLEAR_ERRORS = {503: "Palvelu on hetken poissa käytöstä", 429: "Liian monta viestiä"}
 
 
@@ -33,19 +34,40 @@ Article.objects.update_or_create(slug="kuormitustesti", defaults=dict(
 """
 
 
+def comment_fields(number: int, marker: str) -> dict:
+    return {"name": f"Kuormittaja {number}", "email": f"k{number}@example.fi", "body": marker}
+
+
+def story_fields(number: int, marker: str) -> dict:
+    return {
+        "name": f"Kertoja {number}",
+        "email": f"s{number}@example.fi",
+        "organisation": "Kuormituslan kunta",
+        "kind": "kokeilu",
+        "title": f"Kuormituskokeilu {number}",
+        "story": marker,
+        "consent": "on",
+    }
+
+
+# (where the form is, what a person fills in): half comment, half send their story.
+FORMS = [(ARTICLE, comment_fields), (STORY_FORM, story_fields)]
+
+
 class Poster(threading.Thread):
-    """One commenter: loads the article, posts a comment, retries the same form on failure."""
+    """One person: loads a form, sends it, and on failure sends the same form again."""
 
     def __init__(self, base: str, number: int, until: float, results: list, lock):
         super().__init__(daemon=True)
         self.client = SiteClient(base)
         self.number, self.until = number, until
+        self.path, self.fields = FORMS[number % len(FORMS)]
         self.results, self.lock = results, lock
 
     def run(self) -> None:
         sequence = 0
         while time.monotonic() < self.until:
-            status, page, _ = self.client.get(ARTICLE)
+            status, page, _ = self.client.get(self.path)
             tokens = SiteClient.form_tokens(page)
             if status != 200 or "aloitettu" not in tokens:
                 self.record("GET", status, page, None)
@@ -53,13 +75,8 @@ class Poster(threading.Thread):
                 continue
             sequence += 1
             marker = f"kuorma-{self.number}-{sequence}"
-            form = {
-                **tokens,
-                "name": f"Kuormittaja {self.number}",
-                "email": f"k{self.number}@example.fi",
-                "body": marker,
-            }
-            status, page, _ = self.client.post(ARTICLE, form)
+            form = {**tokens, **self.fields(self.number, marker)}
+            status, page, _ = self.client.post(self.path, form)
             for _ in range(5):
                 if status == 302:
                     break
@@ -67,7 +84,7 @@ class Poster(threading.Thread):
                 # same time-trap token, so a comment stored before the error is not doubled.
                 self.record("POST", status, page, marker)
                 time.sleep(1)
-                status, page, _ = self.client.post(ARTICLE, form)
+                status, page, _ = self.client.post(self.path, form)
             self.record("POST", status, page, marker)
 
     def record(self, method: str, status: int, page: str, marker: str | None) -> None:
@@ -119,8 +136,10 @@ def main() -> int:
     duplicates = sum(count - 1 for count in rows.values() if count > 1)
     lost = len(succeeded - set(rows))
     stored_without_success = len(set(rows) - succeeded)
-    print(f"clients {options.clients}, {options.seconds:.0f} s, PostgreSQL restarted once "
-          f"({restart_seconds:.1f} s down)")  # fmt: skip
+    print(
+        f"clients {options.clients} (half commenters, half contributors), {options.seconds:.0f} s,"
+        f" PostgreSQL restarted once ({restart_seconds:.1f} s down)"
+    )
     print(
         f"requests {len(results)} (POST {len(posts)}), by status {dict(sorted(statuses.items()))}"
     )
@@ -135,9 +154,12 @@ def stored_markers(env: dict) -> list[str]:
         env,
         "shell",
         "-c",
+        "from cases.models import Submission\n"
         "from insights.models import Comment\n"
-        "print('\\n'.join(Comment.objects.filter(body__startswith='kuorma-')"
-        ".values_list('body', flat=True)))",
+        "comments = Comment.objects.filter(body__startswith='kuorma-')\n"
+        "stories = Submission.objects.filter(story__startswith='kuorma-')\n"
+        "print('\\n'.join([*comments.values_list('body', flat=True),"
+        " *stories.values_list('story', flat=True)]))",
     )
     return [line for line in output.splitlines() if line.startswith("kuorma-")]
 

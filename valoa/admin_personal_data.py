@@ -3,6 +3,7 @@
 import json
 
 from django import forms
+from django.contrib.admin.models import ADDITION, LogEntry
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.serializers.json import DjangoJSONEncoder
@@ -32,11 +33,19 @@ class EmailForm(forms.Form):
 
 
 def log(request, action: str, email: str, summary: dict) -> None:
-    PersonalDataAction.objects.create(
+    """Record the action in its own log and in the admin's history, without the address."""
+    entry = PersonalDataAction.objects.create(
         action=action,
         email_digest=personal_data.email_digest(email),
         summary=summary,
         actor=request.user,
+    )
+    LogEntry.objects.log_actions(
+        request.user.pk,
+        [entry],
+        ADDITION,
+        change_message=f"{entry.get_action_display()}: {json.dumps(summary, ensure_ascii=False)}",
+        single_object=True,
     )
 
 

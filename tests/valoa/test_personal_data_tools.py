@@ -3,6 +3,7 @@
 import json
 
 import pytest
+from django.contrib.admin.models import LogEntry
 from django.contrib.auth.models import Permission
 
 from insights.models import Comment
@@ -58,6 +59,7 @@ def test_erase_anonymises_comments_and_deletes_mail_only_when_confirmed(editor_c
     assert Comment.objects.filter(email="muu@example.fi").exists()
     erase = PersonalDataAction.objects.get(action="erase")
     assert erase.summary["Kommentit ja oivallukset"] == 2
+    assert LogEntry.objects.filter(object_id=str(erase.pk), user__username="toimittaja").exists()
 
 
 def test_staff_without_the_permission_and_readers_cannot_use_it(
