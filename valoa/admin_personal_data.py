@@ -3,8 +3,8 @@
 import json
 
 from django import forms
-from django.contrib.admin.models import ADDITION, LogEntry
 from django.contrib import messages
+from django.contrib.admin.models import ADDITION, LogEntry
 from django.core.exceptions import PermissionDenied
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
