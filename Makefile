@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PORT ?= 8000
 
-.PHONY: run test lint format install demo clean load-test
+.PHONY: run test lint format install demo clean load-test bench
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -28,6 +28,11 @@ test: $(STAMP)
 # Concurrent commenters for a minute while PostgreSQL restarts once (see bench/).
 load-test: $(STAMP)
 	$(BIN)/python -m bench.forms_under_load --seconds 60 --clients 16
+
+# The site at a realistic size under load: prints a table of figures (see README, Benchmark).
+# E.g. `make bench BENCH_ARGS="--smoke"` or `BENCH_ARGS="--seconds 30 --workers 4"`.
+bench: $(STAMP)
+	$(BIN)/python -m bench.pages $(BENCH_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -424,7 +424,16 @@ class CaseAdmin(admin.ModelAdmin):
         (_("Yhteystiedot"), {"fields": ["contact", "contact_public"]}),
         (
             _("Julkaisu"),
-            {"fields": ["status", "published_at", "is_demo", "created_at", "updated_at"]},
+            {
+                "fields": [
+                    "status",
+                    "published_at",
+                    "language",
+                    "is_demo",
+                    "created_at",
+                    "updated_at",
+                ]
+            },
         ),
     ]
 

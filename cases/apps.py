@@ -9,8 +9,8 @@ class CasesConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import m2m_changed
 
-        # Register the submissions queue, the personal-data source and a system check.
-        from cases import checks, moderation, personal_data  # noqa: F401
+        # Register the submissions queue, personal data, a system check, search and sitemap.
+        from cases import checks, moderation, personal_data, search, sitemaps  # noqa: F401
         from cases.models import Case
         from valoa.page_cache import invalidate, invalidate_on_change
 

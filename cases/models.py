@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
@@ -16,6 +17,7 @@ from cases.images import resized_versions
 from cases.storage import private_storage
 from valoa.markdown import render_markdown
 from valoa.notifications import send_after_commit
+from valoa.search import update_search_vectors
 
 STATUS_LINK_SALT = "cases.submission-status"
 # Addresses under /innostu/ that belong to the story form, not to a case.
@@ -148,12 +150,27 @@ class Case(models.Model):
             "Sivulla kerrotaan, että esimerkki on kuvitteellinen ja vain esittelyä varten."
         ),
     )
+    language = models.CharField(
+        _("sisällön kieli"), max_length=5, choices=settings.LANGUAGES, default="fi"
+    )
     status = models.CharField(
         _("tila"), max_length=10, choices=Status.choices, default=Status.DRAFT
     )
     published_at = models.DateTimeField(_("julkaisuaika"), default=timezone.now)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Full-text search on PostgreSQL (valoa.search): the weighted Finnish vector of these fields,
+    # recomputed on every save. Its GIN index and the trigram index on the title are created by
+    # migration 0003 on PostgreSQL only, so they are not in Meta.indexes (SQLite has neither).
+    SEARCH_FIELDS = {
+        "title": "A",
+        "lead": "B",
+        "background": "C",
+        "actions": "C",
+        "learnings": "C",
+        "tips": "C",
+    }
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = CaseQuerySet.as_manager()
 
@@ -171,6 +188,7 @@ class Case(models.Model):
             setattr(self, f"{field}_html", render_markdown(getattr(self, field)))
         replaced = self._resize_new_image()
         super().save(*args, **kwargs)
+        update_search_vectors(Case.objects.filter(pk=self.pk), self.SEARCH_FIELDS)
         delete_files_on_commit(self.image.storage, replaced)
 
     def get_absolute_url(self) -> str:

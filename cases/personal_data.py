@@ -14,6 +14,7 @@ from valoa.personal_data import (
 )
 
 SPAM_DAYS = 30
+DECLINED_DAYS = 365
 
 
 def _submissions(email: str):
@@ -64,7 +65,23 @@ def delete_old_spam(now: datetime) -> int:
     return count
 
 
+def delete_old_declined(now: datetime) -> int:
+    """Declined and withdrawn stories are kept a year after the last change, then deleted."""
+    cutoff = now - timedelta(days=DECLINED_DAYS)
+    old = Submission.objects.filter(
+        status__in=[Submission.Status.DECLINED, Submission.Status.WITHDRAWN], updated_at__lt=cutoff
+    )
+    count = old.count()
+    old.delete()  # each attachment is removed from the disk after the commit
+    return count
+
+
 register_source(PersonalDataSource(label=str(_("Kertomukset")), find=find, erase=erase))
+register_retention(
+    RetentionRule(
+        label=str(_("Hylätyt ja perutut kertomukset (12 kuukautta)")), apply=delete_old_declined
+    )
+)
 register_retention(
     RetentionRule(
         label=str(_("Roskapostiksi tunnistetut kertomukset (30 päivää)")), apply=delete_old_spam

@@ -144,6 +144,7 @@ class ArticleAdmin(admin.ModelAdmin):
                 "fields": [
                     "status",
                     "published_at",
+                    "language",
                     "themes",
                     "comments_open",
                     "created_at",

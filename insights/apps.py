@@ -7,7 +7,8 @@ class InsightsConfig(AppConfig):
     verbose_name = _("Oivallukset")
 
     def ready(self) -> None:
-        from insights import moderation, personal_data  # noqa: F401  (register queue, data)
+        # Register the moderation queue, personal data, search source and sitemap.
+        from insights import moderation, personal_data, search, sitemaps  # noqa: F401
         from insights.models import Article, Comment
         from valoa.page_cache import invalidate_on_change
 

@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Prefetch
 from django.urls import reverse
@@ -10,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from valoa.markdown import render_markdown
 from valoa.moderation import ModerationStatus
 from valoa.notifications import send_after_commit
+from valoa.search import update_search_vectors
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -37,8 +39,16 @@ class Article(models.Model):
     )
     published_at = models.DateTimeField(_("julkaisuaika"), default=timezone.now)
     comments_open = models.BooleanField(_("kommentointi auki"), default=True)
+    language = models.CharField(
+        _("sisällön kieli"), max_length=5, choices=settings.LANGUAGES, default="fi"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Full-text search on PostgreSQL (valoa.search): the weighted Finnish vector of these fields,
+    # recomputed on every save. Its GIN index and the trigram index on the title are created by
+    # migration 0005 on PostgreSQL only, so they are not in Meta.indexes (SQLite has neither).
+    SEARCH_FIELDS = {"title": "A", "lead": "B", "body": "C"}
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = ArticleQuerySet.as_manager()
 
@@ -54,6 +64,7 @@ class Article(models.Model):
     def save(self, *args, **kwargs):
         self.body_html = render_markdown(self.body)
         super().save(*args, **kwargs)
+        update_search_vectors(Article.objects.filter(pk=self.pk), self.SEARCH_FIELDS)
 
     def get_absolute_url(self) -> str:
         return reverse("insights:article", kwargs={"slug": self.slug})
@@ -132,6 +143,9 @@ class Comment(models.Model):
         blank=True,
         related_name="+",
     )
+    # Search finds an article through its approved comments (PostgreSQL; GIN index by migration).
+    SEARCH_FIELDS = {"body": "D"}
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = CommentQuerySet.as_manager()
 
@@ -144,6 +158,12 @@ class Comment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name}: {self.excerpt()}"
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "body" in update_fields:
+            update_search_vectors(Comment.objects.filter(pk=self.pk), self.SEARCH_FIELDS)
 
     def get_absolute_url(self) -> str:
         if self.article_id is None:

@@ -1,12 +1,26 @@
 """Site-wide fixtures: personas, content factories, and posting a public form like a person."""
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission, User
 from django.core.cache import cache
+from django.utils import translation
 
 from insights.models import Article
 from tests.factories import make_article
 from valoa.permissions import EDITORS_GROUP
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests marked `postgres` skip on SQLite (the default); CI runs them on PostgreSQL."""
+    from django.conf import settings
+
+    if settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+        return
+    skip = pytest.mark.skip(reason="needs PostgreSQL: set DATABASE_URL=postgres://…")
+    for item in items:
+        if "postgres" in item.keywords:
+            item.add_marker(skip)
 
 
 @pytest.fixture(autouse=True)
@@ -19,6 +33,14 @@ def _fresh_abuse_limits(settings):
     settings.MODERATOR_EMAILS = ["toimitus@example.fi"]
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _finnish_interface():
+    """Each test starts in Finnish: a request to /sv/ or /en/ leaves its language active in the
+    thread, and reverse() (get_absolute_url) would otherwise give the next test prefixed URLs."""
+    with translation.override(settings.LANGUAGE_CODE):
+        yield
 
 
 @pytest.fixture

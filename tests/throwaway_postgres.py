@@ -26,8 +26,12 @@ def free_port() -> int:
 
 
 class ThrowawayPostgres:
-    def __init__(self, bin_dir: Path):
+    """A server of our own; `settings` are extra server settings (`-c name=value`), e.g.
+    {"shared_preload_libraries": "pg_stat_statements"}."""
+
+    def __init__(self, bin_dir: Path, settings: dict[str, str] | None = None):
         self.bin_dir = bin_dir
+        self.settings = dict(settings or {})
         self.port = free_port()
         self.folder = Path(tempfile.mkdtemp(prefix="valoa-pg-"))
         self.data = self.folder / "data"
@@ -57,6 +61,7 @@ class ThrowawayPostgres:
 
     def start(self) -> None:
         options = f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -c fsync=off"
+        options += "".join(f" -c {name}={value}" for name, value in self.settings.items())
         self.run(
             "pg_ctl",
             "-D",

@@ -61,6 +61,10 @@ class PublicForm(AccessibleForm):
             if page_cache.is_capturing()
             else antispam.time_trap_token()
         )
+        self.refresh_layout()
+
+    def refresh_layout(self) -> None:
+        """Lay out the current fields, the honeypot hidden (call again after removing one)."""
         self.helper.layout = Layout(
             *(
                 Field(name, wrapper_class="honeypot") if name == HONEYPOT_FIELD else name

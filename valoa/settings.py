@@ -32,6 +32,10 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    # Search lookups and expressions (used on PostgreSQL only; importable on SQLite) and the
+    # sitemap.xml template.
+    "django.contrib.postgres",
+    "django.contrib.sitemaps",
     "crispy_forms",
     "crispy_bootstrap5",
     "csp",
@@ -103,7 +107,8 @@ PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 if env_str("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's backend, reusing its Redis client (a page-cache hit is one round trip).
+            "BACKEND": "valoa.page_cache.RedisCache",
             "LOCATION": env_str("REDIS_URL"),
         }
     }
@@ -149,7 +154,8 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STATIC_ROOT = BASE_DIR / "staticfiles"
+# Where `collectstatic` puts the fingerprinted, compressed files that whitenoise serves.
+STATIC_ROOT = Path(env_str("STATIC_ROOT") or BASE_DIR / "staticfiles")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -194,6 +200,8 @@ MAX_REQUEST_BYTES = env_int("MAX_REQUEST_BYTES", 12 * 1024 * 1024, minimum=1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 300
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+# Where readers send feedback on accessibility and privacy (shown in the statements).
+FEEDBACK_EMAIL = env_str("FEEDBACK_EMAIL", "valoa@example.fi")
 SECURITY_CONTACT = env_str("SECURITY_CONTACT", "mailto:tietoturva@example.fi")
 
 # Security: strict by default in production.

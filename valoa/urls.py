@@ -4,7 +4,8 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
-from valoa import views
+from valoa import feeds, search_views, sitemaps, views
+from valoa.page_cache import cached_for_readers
 
 # Pages for readers: Finnish without a prefix, Swedish under /sv/ and English under /en/.
 urlpatterns = i18n_patterns(
@@ -14,12 +15,25 @@ urlpatterns = i18n_patterns(
     path("tyokirja/", include("workbook.urls")),
     path("tietosuoja/", views.privacy, name="privacy"),
     path("saavutettavuus/", views.accessibility, name="accessibility"),
+    path("haku/", search_views.search, name="search"),
+    path(
+        "teemat/<slug:slug>/syote/rss/",
+        cached_for_readers()(feeds.ThemeFeed()),
+        name="theme_feed_rss",
+    ),
+    path(
+        "teemat/<slug:slug>/syote/atom/",
+        cached_for_readers()(feeds.ThemeAtomFeed()),
+        name="theme_feed_atom",
+    ),
     prefix_default_language=False,
 )
 
 urlpatterns += [
     path("healthz", views.healthz, name="healthz"),
     path(".well-known/security.txt", views.security_txt, name="security_txt"),
+    path("sitemap.xml", sitemaps.sitemap_xml, name="sitemap"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
     path(settings.ADMIN_PATH, admin.site.urls),
 ]
 

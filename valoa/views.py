@@ -4,7 +4,8 @@ from django.conf import settings
 from django.db import DatabaseError, connection
 from django.http import HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.views.decorators.cache import never_cache
 
 from cases.models import Case
@@ -23,12 +24,12 @@ def home(request):
 
 @cached_for_readers()
 def privacy(request):
-    return render(request, "valoa/privacy.html")
+    return render(request, "valoa/privacy.html", {"feedback_email": settings.FEEDBACK_EMAIL})
 
 
 @cached_for_readers()
 def accessibility(request):
-    return render(request, "valoa/accessibility.html")
+    return render(request, "valoa/accessibility.html", {"feedback_email": settings.FEEDBACK_EMAIL})
 
 
 @never_cache
@@ -50,4 +51,22 @@ def security_txt(request):
         "Preferred-Languages: fi, en, sv",
         f"Canonical: {settings.SITE_URL}/.well-known/security.txt",
     ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def robots_txt(request):
+    """Crawlers: everything public, except the admin, searches and the private links of the
+    workbook and of contributors' stories (those pages also say noindex)."""
+    rules = ["User-agent: *", f"Disallow: /{settings.ADMIN_PATH}"]
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            workbook, story = reverse("workbook:start"), reverse("cases:submit")
+            rules += [
+                f"Allow: {workbook}$",  # the start page; the rest of /tyokirja/ is saved links
+                f"Disallow: {workbook}",
+                f"Disallow: {story}tila/",
+                f"Disallow: {story}kiitos/",
+                f"Disallow: {reverse('search')}",
+            ]
+    lines = [*dict.fromkeys(rules), "", f"Sitemap: {settings.SITE_URL}{reverse('sitemap')}"]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from valoa.page_cache import cached_response
 from workbook import recommendations
 from workbook.forms import AssessmentForm, ContinueForm, ExperimentForm, ReflectionForm, StartForm
 from workbook.models import (
@@ -333,6 +334,16 @@ def experiment(request, workbook: Workbook):
 
 @token_page()
 def summary(request, workbook: Workbook):
+    # Read (and printed) far more often than it changes: cached until the workbook is saved
+    # (every save moves updated_at) or content or statements change (the page cache).
+    return cached_response(
+        request,
+        lambda: summary_page(request, workbook),
+        variant=f"workbook {workbook.pk} {workbook.updated_at.isoformat()}",
+    )
+
+
+def summary_page(request, workbook: Workbook) -> HttpResponse:
     rounds = list(workbook.rounds.order_by("number"))
     round_ = rounds[-1]
     requested = request.GET.get("kierros")

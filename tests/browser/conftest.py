@@ -64,3 +64,13 @@ def page(chromium, live_server, settings):
     tab.set_default_timeout(10_000)
     yield tab
     context.close()
+
+
+@pytest.fixture
+def site_content(settings, tmp_path):
+    """Every kind of page with something on it, for the tours in tests/browser/a11y.py."""
+    from tests.browser.a11y import make_site_content
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private-media"
+    return make_site_content()

@@ -33,6 +33,7 @@ def case_form(**fields) -> dict:
         "image_alt": "",
         "contact": "",
         "status": "published",
+        "language": "fi",
         "published_at_0": now.strftime("%d.%m.%Y"),
         "published_at_1": now.strftime("%H:%M:%S"),
         "submissions-TOTAL_FORMS": "0",

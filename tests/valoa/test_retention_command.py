@@ -44,3 +44,25 @@ def test_sent_mail_is_deleted_after_30_days_but_unsent_mail_stays():
         "lähettämätön",
         "uusi",
     ]
+
+
+def test_declined_and_withdrawn_stories_go_after_twelve_months():
+    from cases.models import Submission
+    from tests.cases.factories import make_submission
+
+    long_ago = timezone.now() - timedelta(days=366)
+    for status, title in [
+        (Submission.Status.DECLINED, "vanha hylätty"),
+        (Submission.Status.WITHDRAWN, "vanha peruttu"),
+        (Submission.Status.NEW, "vanha uusi"),
+    ]:
+        make_submission(title=title, status=status)
+    make_submission(title="tuore hylätty", status=Submission.Status.DECLINED)
+    Submission.objects.filter(title__startswith="vanha").update(updated_at=long_ago)
+
+    call_command("apply_retention", verbosity=0)
+
+    assert sorted(Submission.objects.values_list("title", flat=True)) == [
+        "tuore hylätty",
+        "vanha uusi",
+    ]

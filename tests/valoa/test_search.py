@@ -1,0 +1,222 @@
+"""The site search /haku/: what a reader finds, on SQLite and on PostgreSQL alike.
+
+Finnish stemming, ranking and typo tolerance need PostgreSQL: see test_search_postgres.py.
+"""
+
+import re
+
+import pytest
+from django.utils import timezone
+
+from cases.models import Case
+from insights.models import Article
+from tests.cases.factories import make_case, theme
+from tests.factories import make_article, make_comment
+from valoa.moderation import ModerationStatus
+
+pytestmark = pytest.mark.django_db
+
+
+def results(client, **params) -> str:
+    response = client.get("/haku/", params)
+    assert response.status_code == 200
+    page = response.content.decode()
+    section = re.search(r'<ol class="search-results">(.*?)</ol>', page, re.S)
+    return section.group(1) if section else ""
+
+
+def titles(client, **params) -> list[str]:
+    return re.findall(r'<h3><a href="[^"]+">([^<]+)</a></h3>', results(client, **params))
+
+
+def test_every_page_has_a_labelled_search_box_in_its_header(client):
+    article = make_article()
+    case = make_case()
+    for url in ["/", "/oivallukset/", article.get_absolute_url(), case.get_absolute_url(),
+                "/innostu/", "/tyokirja/", "/tietosuoja/", "/haku/?q=kokeilu"]:  # fmt: skip
+        page = client.get(url).content.decode()
+        header = page.split('<header class="site-header">', 1)[1].split("</header>", 1)[0]
+        form = re.search(r'<form class="site-search"[^>]*>(.*?)</form>', header, re.S)
+        assert form, url
+        assert 'role="search"' in form.group(0) and 'action="/haku/"' in form.group(0), url
+        assert '<label for="sivuhaku"' in form.group(1), url
+        assert '<input type="search" name="q" id="sivuhaku"' in form.group(1), url
+
+
+def test_finds_published_articles_and_cases_with_their_kind_and_date(client):
+    make_article(title="Kuulumiskierros aloittaa palaverin", lead="Kokemuksia tiimeistä.")
+    make_case(title="Kuulumiskierros kunnan tiimissä", kind=Case.Kind.EXPERIMENT)
+    make_case(title="Toinen aihe", lead="Tässä ei puhuta siitä.")
+
+    found = results(client, q="kuulumiskierros")
+
+    assert "Kuulumiskierros aloittaa palaverin" in found
+    assert "Kuulumiskierros kunnan tiimissä" in found
+    assert "Toinen aihe" not in found
+    assert '<span class="kind">Artikkeli</span>' in found
+    assert '<span class="kind">Kokeilu</span>' in found
+    assert re.search(r'<time datetime="[^"]+">\d+\.\d+\.\d{4}</time>', found)
+    page = client.get("/haku/", {"q": "kuulumiskierros"}).content.decode()
+    assert "löytyi 2 tulosta" in page
+
+
+def test_drafts_and_future_content_are_never_found(client):
+    make_article(title="Luonnos kuulumiskierroksesta", status=Article.Status.DRAFT)
+    make_article(
+        title="Tuleva kuulumiskierros", published_at=timezone.now() + timezone.timedelta(days=1)
+    )
+    make_case(title="Luonnosesimerkki kuulumiskierros", status=Case.Status.DRAFT)
+
+    assert titles(client, q="kuulumiskierros") == []
+    assert titles(client, q="luonnos") == []
+
+
+def test_an_approved_comment_brings_its_article_but_a_pending_one_does_not(client):
+    article = make_article(title="Palaverikäytännöt")
+    make_comment(article, body="Meillä auttoi kävelykokous metsässä.")
+    hidden = make_article(title="Toinen kirjoitus")
+    make_comment(hidden, status=ModerationStatus.PENDING, body="Salainen kävelykokous.")
+    make_comment(hidden, status=ModerationStatus.SPAM, body="kävelykokous kasino")
+
+    found = results(client, q="kävelykokous")
+
+    assert "Palaverikäytännöt" in found
+    assert "Hakusanat löytyivät lukijoiden kommenteista." in found
+    assert f'href="{article.get_absolute_url()}#kommentit-otsikko"' in found
+    assert "Toinen kirjoitus" not in found
+
+
+def test_content_is_found_once_even_when_its_comments_match_too(client):
+    article = make_article(title="Kävelykokous toimii")
+    make_comment(article, body="Kävelykokous oli hyvä.")
+    make_comment(article, body="Niin oli kävelykokous meilläkin.")
+
+    assert titles(client, q="kävelykokous") == ["Kävelykokous toimii"]
+
+
+def test_filters_by_kind_and_theme(client):
+    make_article(title="Artikkeli oppimisesta arjessa")
+    make_case(title="Esimerkki oppimisesta", kind=Case.Kind.CASE, themes=["dialogi"])
+    make_case(title="Kokeilu oppimisesta", kind=Case.Kind.EXPERIMENT)
+
+    assert titles(client, q="oppimisesta", laji="kokeilu") == ["Kokeilu oppimisesta"]
+    assert titles(client, q="oppimisesta", laji="tapausesimerkki") == ["Esimerkki oppimisesta"]
+    assert titles(client, q="oppimisesta", laji="artikkeli") == ["Artikkeli oppimisesta arjessa"]
+    assert titles(client, q="oppimisesta", teema="dialogi") == ["Esimerkki oppimisesta"]
+    # An unknown value is ignored, not an error.
+    assert len(titles(client, q="oppimisesta", laji="tuntematon", teema="ei-ole")) == 3
+
+
+def test_a_theme_alone_lists_everything_in_it_newest_first(client):
+    days_ago = lambda days: timezone.now() - timezone.timedelta(days=days)  # noqa: E731
+    older = make_article(title="Vanha kirjoitus", published_at=days_ago(3))
+    older.themes.set([theme("dialogi")])
+    make_case(title="Uusi esimerkki", themes=["dialogi"], published_at=days_ago(1))
+    make_case(title="Muu teema", themes=["jaettu-johtajuus"], published_at=days_ago(2))
+
+    assert titles(client, teema="dialogi") == ["Uusi esimerkki", "Vanha kirjoitus"]
+
+
+def test_results_come_a_page_at_a_time_and_keep_the_query(client):
+    for number in range(12):
+        make_article(title=f"Sivutettava kirjoitus {number}")
+
+    first = client.get("/haku/", {"q": "sivutettava"}).content.decode()
+    second = titles(client, q="sivutettava", sivu="2")
+
+    assert len(titles(client, q="sivutettava")) == 10
+    assert len(second) == 2
+    assert 'href="?q=sivutettava&amp;sivu=2" rel="next"' in first
+    assert "Sivu 1 / 2" in first
+
+
+def test_snippet_highlights_the_words_and_escapes_the_content(client):
+    make_article(
+        title="Turvallisuus",
+        lead="Ingressi ilman osumaa.",
+        body='Tekstissä on <script>alert("x")</script> ja <b>lihava</b> kävelykokous & muuta.',
+    )
+
+    found = results(client, q="kävelykokous")
+
+    snippet = re.search(r'<p class="snippet">(.*?)</p>', found, re.S).group(1)
+    assert re.search(r"<mark>kävelykokous</mark>", snippet, re.I)
+    assert "<script" not in found and "<b>" not in snippet
+    assert not re.findall(r"<(?!/?mark>)", snippet)  # no tag but <mark> comes from content
+
+
+def test_empty_search_shows_themes_and_the_workbook(client):
+    page = client.get("/haku/").content.decode()
+
+    assert "<h1>Haku</h1>" in page
+    assert 'href="/haku/?teema=dialogi"' in page
+    assert 'href="/tyokirja/"' in page
+    assert "search-results" not in page
+
+
+def test_nothing_found_suggests_themes_and_the_workbook(client):
+    make_article(title="Jotain muuta")
+
+    page = client.get("/haku/", {"q": "zzxxyy"}).content.decode()
+
+    assert "Haulla ”zzxxyy” löytyi 0 tulosta" in page
+    assert "Ei osumia – kokeile näitä" in page
+    assert 'href="/haku/?teema=dialogi"' in page
+    assert 'href="/tyokirja/"' in page
+
+
+ODD_QUERIES = [
+    "",
+    "   ",
+    '"',
+    "'",
+    '"kokeilu',
+    "kokeilu\"'",
+    "&|!:*",
+    "kokeilu & | ! : * <-> ( )",
+    "!!!((( :* ",
+    "'; DROP TABLE insights_article; --",
+    "1' OR '1'='1",
+    "kokeilu OR 1=1 UNION SELECT * FROM auth_user",
+    "😀",
+    "kokeilu 😀🎉",
+    "\x00kokeilu\x00",
+    "<script>alert(1)</script>",
+    "-",
+    "-kokeilu",
+    "or",
+    "ja on ei",
+    "%_\\",
+    "kokeilu:*",
+    "a" * 250,
+    "kokeilu " * 60,
+]
+
+
+@pytest.mark.parametrize("query", ODD_QUERIES)
+def test_odd_queries_get_a_page_not_an_error(client, query):
+    make_article(title="Kokeilu ja sen opit")
+    make_case(title="Toinen kokeilu")
+
+    response = client.get("/haku/", {"q": query, "laji": query, "teema": query, "sivu": query})
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "<script>alert(1)" not in page
+    assert "<h1>Haku</h1>" in page
+
+
+def test_a_query_over_200_characters_is_cut_and_the_reader_told(client):
+    make_article(title="Kokeilu")
+
+    page = client.get("/haku/", {"q": "kokeilu " + "x" * 300}).content.decode()
+
+    assert "Hakusana oli yli 200 merkkiä pitkä" in page
+    value = re.search(r'id="haku-q" value="([^"]*)"', page).group(1)
+    assert len(value) <= 200
+
+
+def test_search_pages_are_kept_out_of_search_engines(client):
+    page = client.get("/haku/", {"q": "kokeilu"}).content.decode()
+
+    assert '<meta name="robots" content="noindex">' in page

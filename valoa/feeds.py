@@ -1,0 +1,101 @@
+"""RSS and Atom feeds: the shared base (absolute links under settings.SITE_URL) and one feed
+per theme with every kind of content in it (from the search sources)."""
+
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
+
+from valoa.models import Theme
+from valoa.search import Hit, latest
+
+FEED_ITEMS = 20
+
+
+def absolute(path: str) -> str:
+    return settings.SITE_URL + path
+
+
+class SiteFeed(Feed):
+    """A feed of documents that have title, lead, published_at, updated_at and themes."""
+
+    language = "fi"  # the content is written in Finnish whatever the interface language
+    feed_url_name = ""
+
+    def feed_url(self, obj) -> str:
+        kwargs = {"slug": obj.slug} if obj is not None else None
+        return absolute(reverse(self.feed_url_name, kwargs=kwargs))
+
+    def item_title(self, item) -> str:
+        return item.title
+
+    def item_description(self, item) -> str:
+        return item.lead
+
+    def item_link(self, item) -> str:
+        return absolute(item.get_absolute_url())
+
+    def item_pubdate(self, item):
+        return item.published_at
+
+    def item_updateddate(self, item):
+        return item.updated_at
+
+    def item_categories(self, item) -> list[str]:
+        return [theme.name for theme in item.themes.all()]
+
+
+class AtomFeedMixin:
+    feed_type = Atom1Feed
+
+    def subtitle(self, obj) -> str:
+        return self._get_dynamic_attr("description", obj)
+
+
+class ThemeFeed(SiteFeed):
+    """The newest articles, cases and experiments of one theme."""
+
+    feed_url_name = "theme_feed_rss"
+
+    def get_object(self, request, slug: str) -> Theme:
+        return get_object_or_404(Theme, slug=slug)
+
+    def title(self, theme: Theme) -> str:
+        return _("VALOA – teema: %(theme)s") % {"theme": theme.name}
+
+    def description(self, theme: Theme) -> str:
+        return theme.description or _(
+            "Uusimmat oivallukset, esimerkit ja kokeilut teemasta %(theme)s."
+        ) % {"theme": theme.name}
+
+    def link(self, theme: Theme) -> str:
+        return absolute(reverse("search") + "?" + urlencode({"teema": theme.slug}))
+
+    def items(self, theme: Theme) -> list[Hit]:
+        return latest(theme=theme, limit=FEED_ITEMS)
+
+    def item_title(self, hit: Hit) -> str:
+        return f"{hit.kind_label}: {hit.title}"
+
+    def item_description(self, hit: Hit) -> str:
+        return hit.document.lead
+
+    def item_link(self, hit: Hit) -> str:
+        return absolute(hit.url)
+
+    def item_pubdate(self, hit: Hit):
+        return hit.date
+
+    def item_updateddate(self, hit: Hit):
+        return hit.document.updated_at
+
+    def item_categories(self, hit: Hit) -> list[str]:
+        return [str(hit.kind_label), *super().item_categories(hit.document)]
+
+
+class ThemeAtomFeed(AtomFeedMixin, ThemeFeed):
+    feed_url_name = "theme_feed_atom"

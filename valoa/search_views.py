@@ -1,0 +1,50 @@
+"""The search page /haku/?q=&laji=&teema=&sivu=."""
+
+from django import forms
+from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_http_methods
+
+from valoa import search as site_search
+from valoa.models import Theme
+
+
+class SearchFilterForm(forms.Form):
+    """The filters, as GET parameters with Finnish names; an unknown value is simply dropped."""
+
+    laji = forms.ChoiceField(
+        label=_("Sisältö"), required=False, widget=forms.Select(attrs={"class": "form-select"})
+    )
+    teema = forms.ModelChoiceField(
+        label=_("Teema"),
+        required=False,
+        queryset=Theme.objects.all(),
+        to_field_name="slug",
+        empty_label=_("Kaikki teemat"),
+        widget=forms.Select(attrs={"class": "form-select"}),
+    )
+
+    def __init__(self, data):
+        super().__init__(data, auto_id="haku-%s")
+        self.fields["laji"].choices = [("", _("Kaikki sisällöt")), *site_search.kind_choices()]
+        self.is_valid()
+
+    def value(self, name: str):
+        return self.cleaned_data.get(name) or None
+
+
+@require_http_methods(["GET", "HEAD"])
+def search(request):
+    # Not in the page cache: every query would be a cache entry of its own.
+    filters = SearchFilterForm(request.GET)
+    theme = filters.value("teema")
+    results = site_search.search(
+        request, request.GET.get("q", ""), kind=filters.value("laji") or "", theme=theme
+    )
+    context = {
+        "filters": filters,
+        "results": results,
+        "theme": theme,
+        "themes": Theme.objects.all() if not results.count else [],
+    }
+    return render(request, "valoa/search.html", context)
