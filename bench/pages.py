@@ -389,14 +389,17 @@ def run(chosen, size, env, url, cache, load, generator, work, log) -> int:
             cwd=ROOT, env=env, check=True, capture_output=True, text=True, timeout=900,
         ).stdout.splitlines()[-1]
     )  # fmt: skip
+    described = (
+        f"{seeded['articles']:,} articles, {seeded['comments']:,} approved comments, "
+        f"{seeded['cases']:,} cases, {seeded['workbooks']:,} workbooks with "
+        f"{seeded['answers']:,} answers"
+    )
     if seeded["reused"]:
-        print("Data set: reused the one seeded earlier in this database.")
+        print(f"Data set: the one seeded earlier in this database, as it is: {described}.")
     else:
         print(
-            f"Data set: {seeded['articles']:,} articles, {seeded['comments']:,} approved "
-            f"comments ({size.busiest} on the busiest article), {seeded['cases']:,} cases, "
-            f"{seeded['workbooks']:,} workbooks with {seeded['answers']:,} answers "
-            f"(a team of {size.team}); {seeded['rows']:,} rows in {seeded['seconds']} s."
+            f"Data set: {described} ({size.busiest} comments on the busiest article, a team of "
+            f"{size.team}); {seeded['rows']:,} rows in {seeded['seconds']} s."
         )
     manage(env, "collectstatic", "--noinput")
     statements = statements_connection(url)

@@ -439,6 +439,21 @@ def seeded() -> bool:
     return Article.objects.filter(slug=BUSIEST_SLUG).exists()
 
 
+def existing() -> dict[str, int]:
+    """How much a database seeded earlier holds (it may have been seeded at another size)."""
+    from cases.models import Case
+    from insights.models import Article, Comment
+    from workbook.models import Answer, Workbook
+
+    return {
+        "articles": Article.objects.count(),
+        "comments": Comment.objects.approved().count(),
+        "cases": Case.objects.count(),
+        "workbooks": Workbook.objects.count(),
+        "answers": Answer.objects.count(),
+    }
+
+
 def is_empty() -> bool:
     from cases.models import Case
     from insights.models import Article, Comment
@@ -480,7 +495,7 @@ def main() -> int:
     django.setup()
     started = time.monotonic()
     if seeded():
-        result = {"reused": True}
+        result = {"reused": True, **existing()}
     elif not is_empty():
         print(
             "The database already has content that this benchmark did not create. "

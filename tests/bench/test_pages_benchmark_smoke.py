@@ -1,0 +1,91 @@
+"""The page benchmark runs end to end in its tiny size: a proof that it works, not a timing."""
+
+import http.server
+import os
+import re
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from bench.pages import milliseconds, python_load
+from tests.throwaway_postgres import postgres_bin
+
+ROOT = Path(__file__).resolve().parents[2]
+PAGES = [
+    "home",
+    "insights p1",
+    "insights p50",
+    "busiest article",
+    "cases 2 filters",
+    "case page",
+    "search",
+    "team summary",
+    "static file",
+]
+
+
+@pytest.mark.skipif(postgres_bin() is None, reason="PostgreSQL server binaries not installed")
+def test_the_smoke_sized_benchmark_measures_every_page_and_stores_every_post():
+    # Its own throwaway database, even when the tests run on PostgreSQL (DATABASE_URL).
+    env = {name: value for name, value in os.environ.items() if name != "DATABASE_URL"}
+    result = subprocess.run(
+        [sys.executable, "-m", "bench.pages", "--smoke", "--workers", "2"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=240,
+    )
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    table = {line.split("  ")[0]: line for line in result.stdout.splitlines() if "  " in line}
+    for name in PAGES:
+        assert name in table, result.stdout
+        status = re.match(rf"{name}\s+(\d+)", table[name])[1]
+        assert status in {"200", "404"}, table[name]  # search may not exist yet
+    assert re.search(r"rows stored 8 \(expected 8\)", result.stdout), result.stdout
+    assert "Slowest queries" in result.stdout
+    assert re.search(r"RSS \d+", result.stdout)
+    assert re.search(r"Article page weight, gzipped: [\d.]+ KB", result.stdout)
+
+
+class _Hello(http.server.BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def do_GET(self):
+        body = b"hei\n" if self.path == "/" else b"ei ole\n"
+        self.send_response(200 if self.path == "/" else 404)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def tiny_server():
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Hello)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def test_the_python_load_generator_used_without_wrk_counts_requests_and_errors(tiny_server):
+    ok = python_load(tiny_server + "/", seconds=0.5, connections=4)
+    missing = python_load(tiny_server + "/puuttuu", seconds=0.3, connections=2)
+
+    assert ok.requests > 10 and ok.errors == 0
+    assert ok.rps > 0 and 0 < ok.p50_ms <= ok.p99_ms
+    assert missing.requests > 0 and missing.errors == missing.requests
+
+
+def test_wrk_latencies_are_read_in_any_unit():
+    assert milliseconds("850.00us") == pytest.approx(0.85)
+    assert milliseconds("12.5ms") == 12.5
+    assert milliseconds("1.25s") == 1250
