@@ -35,15 +35,11 @@ def format_average(value: float | None) -> str:
     return number_format(rounded, 1)
 
 
-@dataclass
-class StatementResult:
-    statement: Statement
-    counts: list[int]  # how many chose level 1, 2, 3
-    previous_counts: list[int] | None = None
+class Averages:
+    """Averages of `counts` (this round) and `previous_counts` (the round before, or None)."""
 
-    @property
-    def total(self) -> int:
-        return sum(self.counts)
+    counts: list[int]
+    previous_counts: list[int] | None
 
     @property
     def average(self) -> float | None:
@@ -60,6 +56,17 @@ class StatementResult:
     @property
     def previous_average_display(self) -> str:
         return format_average(self.previous_average)
+
+
+@dataclass
+class StatementResult(Averages):
+    statement: Statement
+    counts: list[int]  # how many chose level 1, 2, 3
+    previous_counts: list[int] | None = None
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts)
 
     @property
     def change(self) -> float | None:
@@ -129,7 +136,7 @@ class StatementResult:
 
 
 @dataclass
-class ThemeResult:
+class ThemeResult(Averages):
     theme: Theme
     statements: list[StatementResult] = field(default_factory=list)
 
@@ -138,23 +145,11 @@ class ThemeResult:
         return [sum(result.counts[index] for result in self.statements) for index in range(3)]
 
     @property
-    def average(self) -> float | None:
-        return _average(self.counts)
-
-    @property
-    def average_display(self) -> str:
-        return format_average(self.average)
-
-    @property
-    def previous_average(self) -> float | None:
+    def previous_counts(self) -> list[int] | None:
         previous = [result.previous_counts for result in self.statements if result.previous_counts]
         if not previous:
             return None
-        return _average([sum(counts[index] for counts in previous) for index in range(3)])
-
-    @property
-    def previous_average_display(self) -> str:
-        return format_average(self.previous_average)
+        return [sum(counts[index] for counts in previous) for index in range(3)]
 
 
 @dataclass
