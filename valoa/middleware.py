@@ -7,7 +7,9 @@ from contextvars import ContextVar
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse
 from django.shortcuts import render
+from django.utils import translation
 
 logger = logging.getLogger(__name__)
 current_request_id: ContextVar[str] = ContextVar("request_id", default="-")
@@ -92,7 +94,14 @@ class DatabaseUnavailableMiddleware:
     def process_exception(self, request, exception):
         if not isinstance(exception, (OperationalError, InterfaceError)):
             return None
-        logger.error("Database unavailable: %s", type(exception).__name__)
+        return database_unavailable(request, exception)
+
+
+def database_unavailable(request, exception: Exception) -> HttpResponse:
+    """The readable 503 page, in the language of the address."""
+    logger.error("Database unavailable: %s", type(exception).__name__)
+    language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+    with translation.override(language):
         response = render(request, "503.html", status=503)
-        response["Retry-After"] = "30"
-        return response
+    response["Retry-After"] = "30"
+    return response

@@ -1,15 +1,19 @@
-"""Whole-page cache for anonymous readers, with per-request form tokens filled in on the way out.
+"""Whole-page cache for anonymous readers, served before most of the middleware runs.
 
 A page is rendered once with placeholders where the CSRF token and the form's time-trap token
 go; every reader then gets the cached page with fresh tokens of their own, so comment forms keep
 working and two readers never share a token. Any change to published content or comments bumps
-a generation number stored with every page, so editors' decisions show at once.
+a generation number stored with every page, so editors' decisions show at once; a page can also
+depend on a scope of its own (a workbook), bumped when that changes.
 
-A hit costs one round trip to the cache: the generation and the page are read together, and a
-page stored under an older generation counts as a miss (and is replaced).
+Views say which pages may be cached (`cached_for_readers`, `cached_response`); the middleware
+stores them with the headers the inner middleware added, and answers a later reader from the
+cache in one round trip (generation and page read together) without routing, sessions, locale
+or the view, which is most of a hit's cost otherwise.
 """
 
 import hashlib
+import logging
 import time
 from contextvars import ContextVar
 from functools import wraps
@@ -18,16 +22,21 @@ from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.core.cache.backends import redis
+from django.db import DatabaseError, transaction
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpRequest, HttpResponse
-from django.middleware.csrf import get_token
-from django.utils.translation import get_language
+from django.middleware.csrf import CsrfViewMiddleware, get_token
 
 from valoa import antispam
+from valoa.middleware import database_unavailable
 
+logger = logging.getLogger(__name__)
 CSRF_PLACEHOLDER = "valoa-csrf-placeholder-1f6c"
 TIME_TRAP_PLACEHOLDER = "valoa-time-trap-placeholder-9b2e"
 GENERATION_KEY = "page-cache-generation"
+SCOPE_SECONDS = 24 * 60 * 60
+# Set by the middleware or by a later layer; never replayed from the cache.
+PER_RESPONSE_HEADERS = {"set-cookie", "x-request-id", "x-page-cache", "content-length"}
 _capturing: ContextVar[bool] = ContextVar("capturing_page", default=False)
 
 
@@ -47,18 +56,46 @@ def _new_generation() -> int:
     return int(time.time() * 1000)
 
 
-def _first_generation() -> int:
+def _timeout(key: str) -> int | None:
+    # The generation lives as long as the cache; a scope's number (one per workbook) only a
+    # day: when it is gone, its pages count as stale, and a new number comes from the clock.
+    return None if key == GENERATION_KEY else SCOPE_SECONDS
+
+
+def _current(key: str, found: int | None = None) -> int:
+    if found is not None:
+        return found
     first = _new_generation()
-    cache.add(GENERATION_KEY, first, timeout=None)
-    return cache.get(GENERATION_KEY, first)
+    cache.add(key, first, timeout=_timeout(key))
+    return cache.get(key, first)
+
+
+def _bump(key: str) -> None:
+    try:
+        cache.incr(key)
+    except ValueError:
+        cache.set(key, _new_generation(), timeout=_timeout(key))
+
+
+def _bump_now_and_after_commit(key: str) -> None:
+    _bump(key)
+    # A reader who renders before the commit must not keep the old page under the new number.
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(lambda: _bump(key))
+
+
+def _scope_key(scope: str) -> str:
+    return f"page-cache-scope:{scope}"
 
 
 def invalidate(*args, **kwargs) -> None:
     """Forget every cached page (called when content or comments change)."""
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, _new_generation(), timeout=None)
+    _bump_now_and_after_commit(GENERATION_KEY)
+
+
+def invalidate_scope(scope: str) -> None:
+    """Forget the cached pages that depend on this scope (e.g. one workbook's summary)."""
+    _bump_now_and_after_commit(_scope_key(scope))
 
 
 def invalidate_on_change(*models) -> None:
@@ -67,51 +104,32 @@ def invalidate_on_change(*models) -> None:
         post_delete.connect(invalidate, sender=model, dispatch_uid=f"page-cache-del-{model}")
 
 
-def _key(request: HttpRequest, variant: str = "") -> str:
-    address = hashlib.sha256(f"{request.get_full_path()}\n{variant}".encode()).hexdigest()
-    return f"page:{get_language()}:{address}"
+def _key(request: HttpRequest) -> str:
+    # The path says the language too: /sv/ and /en/ prefixes, Finnish without one.
+    return "page:" + hashlib.sha256(request.get_full_path().encode()).hexdigest()
 
 
-def _fill(request: HttpRequest, content: bytes) -> bytes:
-    if CSRF_PLACEHOLDER.encode() in content:
-        content = content.replace(CSRF_PLACEHOLDER.encode(), get_token(request).encode())
-    if TIME_TRAP_PLACEHOLDER.encode() in content:
-        token = antispam.time_trap_token().encode()
-        content = content.replace(TIME_TRAP_PLACEHOLDER.encode(), token)
-    return content
-
-
-def _cacheable_request(request: HttpRequest, bypass: tuple[str, ...]) -> bool:
+def _is_anonymous_read(request: HttpRequest) -> bool:
     return (
         settings.PAGE_CACHE_SECONDS > 0
         and request.method in ("GET", "HEAD")
         and settings.SESSION_COOKIE_NAME not in request.COOKIES  # editors see live pages
         and CookieStorage.cookie_name not in request.COOKIES  # "Tallennettu." is personal
-        and not any(name in request.GET for name in bypass)
     )
 
 
 def cached_response(
-    request: HttpRequest, render, variant: str = "", bypass: tuple[str, ...] = ()
+    request: HttpRequest, render, scope: str | None = None, bypass: tuple[str, ...] = ()
 ) -> HttpResponse:
-    """The page `render()` makes, from the cache when it can be: 200 answers for anonymous
-    readers are stored (with placeholders for their tokens) until anything changes.
+    """The page `render()` makes, marked for the page cache when the middleware may store it:
+    rendered with placeholders for the readers' tokens, stored while nothing changes.
 
-    `variant` names whatever else, beside the address and the language, the page depends on;
-    `bypass` names query parameters that make a page personal."""
-    if not _cacheable_request(request, bypass):
+    `scope` names what else, beside published content, the page depends on (see
+    `invalidate_scope`); `bypass` names query parameters that make a page personal."""
+    if not hasattr(request, "page_cache_generation") or any(n in request.GET for n in bypass):
         return render()
-    key = _key(request, variant)
-    found = cache.get_many([GENERATION_KEY, key])
-    current = found.get(GENERATION_KEY)
-    if current is None:
-        current = _first_generation()
-    cached = found.get(key)
-    if cached is not None and cached[0] == current:
-        _, content, content_type = cached
-        response = HttpResponse(_fill(request, content), content_type=content_type)
-        response["X-Page-Cache"] = "hit"
-        return response
+    # Read before rendering: a change during the render must not be stored as current.
+    version = _current(_scope_key(scope)) if scope else None
     token = _capturing.set(True)
     try:
         response = render()
@@ -119,12 +137,7 @@ def cached_response(
             response.render()
     finally:
         _capturing.reset(token)
-    personal = response.cookies or request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
-    if response.status_code == 200 and not response.streaming and not personal:
-        value = (current, response.content, response["Content-Type"])
-        cache.set(key, value, settings.PAGE_CACHE_SECONDS)
-        response["X-Page-Cache"] = "miss"
-    response.content = _fill(request, response.content)
+    response.page_cache_scope = (scope, version)
     return response
 
 
@@ -139,6 +152,90 @@ def cached_for_readers(bypass: tuple[str, ...] = ()):
         return wrapper
 
     return decorator
+
+
+class PageCacheMiddleware:
+    """Answer anonymous readers from the page cache; store what views marked as cacheable.
+
+    Sits just after WhiteNoise: the outer middleware (request id, security headers) runs for
+    hits too, and the headers that the inner middleware (CSP, language, frame options) and the
+    view set are stored with the page and replayed."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.csrf = CsrfViewMiddleware(get_response)
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if not _is_anonymous_read(request):
+            return self.get_response(request)
+        request.get_host()  # an unknown Host is refused as it would be without the cache
+        key = _key(request)
+        try:
+            generation, page = self._lookup(key)
+        except DatabaseError as error:  # the database cache, with the database down
+            return database_unavailable(request, error)
+        except Exception as error:  # e.g. Redis down: the site still answers, only slower
+            logger.error("Page cache unavailable: %s", type(error).__name__)
+            return self.get_response(request)
+        if page is not None:
+            return self._answer(request, page)
+        request.page_cache_generation = generation
+        response = self.get_response(request)
+        scope = getattr(response, "page_cache_scope", None)
+        if scope is None:
+            return response
+        if response.status_code == 200 and not response.streaming and not response.cookies:
+            self._store(key, (generation, scope, response.content, self._headers(response)))
+            response["X-Page-Cache"] = "miss"
+        return self._fill(request, response)
+
+    @staticmethod
+    def _lookup(key: str) -> tuple[int, tuple | None]:
+        """The current generation, and the page stored under it (None when there is none)."""
+        found = cache.get_many([GENERATION_KEY, key])
+        generation = _current(GENERATION_KEY, found.get(GENERATION_KEY))
+        page = found.get(key)
+        if page is None or page[0] != generation:
+            return generation, None
+        scope, version = page[1]
+        if scope is not None and cache.get(_scope_key(scope)) != version:
+            return generation, None
+        return generation, page
+
+    @staticmethod
+    def _headers(response: HttpResponse) -> list[tuple[str, str]]:
+        return [
+            (name, value)
+            for name, value in response.items()
+            if name.lower() not in PER_RESPONSE_HEADERS
+        ]
+
+    @staticmethod
+    def _store(key: str, page: tuple) -> None:
+        try:
+            cache.set(key, page, settings.PAGE_CACHE_SECONDS)
+        except Exception as error:
+            logger.error("Page cache unavailable: %s", type(error).__name__)
+
+    def _answer(self, request: HttpRequest, page: tuple) -> HttpResponse:
+        _, _, content, headers = page
+        response = HttpResponse(content, headers=dict(headers))
+        response["X-Page-Cache"] = "hit"
+        return self._fill(request, response)
+
+    def _fill(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
+        content = response.content
+        if CSRF_PLACEHOLDER.encode() in content:
+            self.csrf.process_request(request)  # the reader's own CSRF cookie, if valid
+            content = content.replace(CSRF_PLACEHOLDER.encode(), get_token(request).encode())
+            self.csrf.process_response(request, response)  # sets the cookie when it is new
+        if TIME_TRAP_PLACEHOLDER.encode() in content:
+            token = antispam.time_trap_token().encode()
+            content = content.replace(TIME_TRAP_PLACEHOLDER.encode(), token)
+        response.content = content
+        # Tokens are longer than their placeholders: the length CommonMiddleware put is stale.
+        response["Content-Length"] = str(len(content))
+        return response
 
 
 class _ReusedRedisClient(redis.RedisCacheClient):

@@ -40,6 +40,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 
+from valoa import page_cache
 from valoa.pagination import paginate
 
 SEARCH_CONFIG = "finnish"
@@ -129,7 +130,9 @@ def update_search_vectors(queryset: QuerySet, fields: dict[str, str]) -> int:
     """Recompute the stored vectors of these rows (after a save, or after a bulk insert)."""
     if connections[queryset.db].vendor != "postgresql":
         return 0
-    return queryset.update(search_vector=search_vector(fields))
+    updated = queryset.update(search_vector=search_vector(fields))
+    page_cache.invalidate()  # cached search pages must find them now
+    return updated
 
 
 # Matching --------------------------------------------------------------------------------

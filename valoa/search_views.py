@@ -7,6 +7,7 @@ from django.views.decorators.http import require_http_methods
 
 from valoa import search as site_search
 from valoa.models import Theme
+from valoa.page_cache import cached_for_readers
 
 
 class SearchFilterForm(forms.Form):
@@ -34,8 +35,8 @@ class SearchFilterForm(forms.Form):
 
 
 @require_http_methods(["GET", "HEAD"])
+@cached_for_readers()  # one entry per query: a shared link or a popular word is asked often
 def search(request):
-    # Not in the page cache: every query would be a cache entry of its own.
     filters = SearchFilterForm(request.GET)
     theme = filters.value("teema")
     results = site_search.search(

@@ -51,6 +51,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "valoa.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before the rest: a cached page for an anonymous reader needs none of it (page_cache.py).
+    "valoa.page_cache.PageCacheMiddleware",
     "csp.middleware.CSPMiddleware",
     "valoa.middleware.RequestSizeLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -110,6 +112,8 @@ if env_str("REDIS_URL"):
             # Django's backend, reusing its Redis client (a page-cache hit is one round trip).
             "BACKEND": "valoa.page_cache.RedisCache",
             "LOCATION": env_str("REDIS_URL"),
+            # A Redis that is down costs a request a second at most, not a hung worker.
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
     }
 else:

@@ -7,8 +7,16 @@ class WorkbookConfig(AppConfig):
     verbose_name = _("Työkirja")
 
     def ready(self):
-        from valoa.page_cache import invalidate_on_change
-        from workbook.models import ReflectionQuestion, Statement
+        from django.db.models.signals import post_delete
+
+        from valoa.page_cache import invalidate_on_change, invalidate_scope
+        from workbook.models import ReflectionQuestion, Statement, Workbook
 
         # Cached summaries show the statements and questions editors keep in the admin.
         invalidate_on_change(Statement, ReflectionQuestion)
+        post_delete.connect(
+            lambda instance, **kwargs: invalidate_scope(instance.page_cache_scope),
+            sender=Workbook,
+            weak=False,
+            dispatch_uid="page-cache-workbook-deleted",
+        )

@@ -15,6 +15,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from valoa.page_cache import invalidate_scope
+
 TOKEN_BYTES = 32  # 43 URL-safe characters: not guessable, not enumerable
 
 
@@ -151,6 +153,11 @@ class Workbook(models.Model):
             return
         Workbook.objects.filter(pk=self.pk).update(updated_at=now)
         self.updated_at = now
+        invalidate_scope(self.page_cache_scope)  # every change touches: show it at once
+
+    @property
+    def page_cache_scope(self) -> str:
+        return f"workbook:{self.pk}"
 
 
 class Round(models.Model):

@@ -334,12 +334,10 @@ def experiment(request, workbook: Workbook):
 
 @token_page()
 def summary(request, workbook: Workbook):
-    # Read (and printed) far more often than it changes: cached until the workbook is saved
-    # (every save moves updated_at) or content or statements change (the page cache).
+    # Read (and printed) far more often than it changes: cached until the workbook is touched
+    # (every change touches it) or content or statements change (the page cache).
     return cached_response(
-        request,
-        lambda: summary_page(request, workbook),
-        variant=f"workbook {workbook.pk} {workbook.updated_at.isoformat()}",
+        request, lambda: summary_page(request, workbook), scope=workbook.page_cache_scope
     )
 
 
