@@ -151,6 +151,7 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "fi"
 # The interface in Finnish, Swedish and English; content stays in the language it was written in.
 LANGUAGES = [("fi", "Suomi"), ("sv", "Svenska"), ("en", "English")]
+FORMAT_MODULE_PATH = ["valoa.formats"]  # English dates day first (valoa/formats/en)
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Helsinki"
 USE_I18N = True
