@@ -3,7 +3,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from django.template.loader import render_to_string
@@ -22,6 +22,8 @@ from valoa.search import update_search_vectors
 STATUS_LINK_SALT = "cases.submission-status"
 # Addresses under /innostu/ that belong to the story form, not to a case.
 RESERVED_SLUGS = {"kerro"}
+# How many of the newest cases sharing a theme are compared for a case page's suggestions.
+RELATED_CANDIDATES = 100
 
 
 class Sector(models.TextChoices):
@@ -38,15 +40,27 @@ class CaseQuerySet(models.QuerySet):
         ).prefetch_related("themes")
 
     def related_to(self, case: "Case", count: int = 3):
-        """Other published cases, those sharing the most themes with `case` first.
+        """Other published cases, those sharing the most themes with `case` first, then newest.
 
-        One query, whatever the number of cases; the suggestions are shown without their themes.
+        One query, whatever the number of cases. Only the RELATED_CANDIDATES newest cases that
+        share a theme (and the `count` newest others, for a case with few such) are compared,
+        so the work stays the same as cases accumulate. The suggestions are shown without
+        their themes.
         """
         theme_ids = [theme.pk for theme in case.themes.all()]
-        return (
+        others = (
             self.published()
             .prefetch_related(None)
             .exclude(pk=case.pk)
+            .order_by("-published_at", "pk")
+        )
+        shares_a_theme = Exists(
+            Case.themes.through.objects.filter(case=OuterRef("pk"), theme__in=theme_ids)
+        )
+        newest = others.values("pk")[:count]
+        candidates = others.filter(shares_a_theme | Q(pk__in=newest)).values("pk")
+        return (
+            others.filter(pk__in=candidates[: RELATED_CANDIDATES + count])
             .annotate(shared_themes=Count("themes", filter=Q(themes__in=theme_ids), distinct=True))
             .order_by("-shared_themes", "-published_at", "pk")[:count]
         )
@@ -178,7 +192,14 @@ class Case(models.Model):
         ordering = ["-published_at", "pk"]
         verbose_name = _("esimerkki tai kokeilu")
         verbose_name_plural = _("esimerkit ja kokeilut")
-        indexes = [models.Index(fields=["status", "-published_at"])]
+        indexes = [
+            models.Index(fields=["status", "-published_at"]),
+            # The list's filters by kind and by sector, newest first.
+            models.Index(fields=["status", "kind", "-published_at"], name="case_status_kind_idx"),
+            models.Index(
+                fields=["status", "sector", "-published_at"], name="case_status_sector_idx"
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.title

@@ -154,7 +154,15 @@ class Comment(models.Model):
         verbose_name = _("kommentti")
         verbose_name_plural = _("kommentit ja lukijoiden oivallukset")
         permissions = [("moderate_comment", _("Voi hyväksyä, hylätä ja merkitä roskapostiksi"))]
-        indexes = [models.Index(fields=["article", "status", "parent", "created_at"])]
+        indexes = [
+            models.Index(fields=["article", "status", "parent", "created_at"]),
+            # Readers' own insights, newest first, on the Oivallukset page.
+            models.Index(
+                fields=["status", "-created_at", "-id"],
+                condition=models.Q(article__isnull=True),
+                name="comment_reader_insights_idx",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.name}: {self.excerpt()}"

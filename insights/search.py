@@ -1,10 +1,10 @@
 """Articles in the site search; an article is also found through its approved comments."""
 
-from django.db.models import Max
+from django.db.models import Exists, OuterRef, Value
 from django.utils.translation import gettext_lazy as _
 
 from insights.models import Article, Comment
-from valoa.search import COMMENT_RANK_FACTOR, VIA_COMMENT, SearchSource, hit_rows, register_source
+from valoa.search import VIA_COMMENT, SearchSource, hit_rows, register_source
 
 
 class ArticleSource(SearchSource):
@@ -16,21 +16,17 @@ class ArticleSource(SearchSource):
         return Article.objects.published()
 
     def comment_branch(self, match, documents):
+        """Articles whose own text does not match but an approved comment does. They rank
+        below every article found by its own text, newest first: whether an article has such
+        a comment is all that is asked, so no more comments are read than it takes to find one.
+        """
         comments = (
             Comment.objects.approved()
-            .filter(article__in=documents.values("pk"))
+            .filter(article=OuterRef("pk"))
             .filter(match.q(Comment.SEARCH_FIELDS))
-            .order_by()
-            .values("article")
         )
-        return hit_rows(
-            comments,
-            self.key,
-            rank=Max(match.rank(Comment.SEARCH_FIELDS)) * COMMENT_RANK_FACTOR,
-            date=Max("article__published_at"),
-            pk="article",
-            via=VIA_COMMENT,
-        )
+        found = documents.exclude(match.q(self.fields)).filter(Exists(comments))
+        return hit_rows(found, self.key, rank=Value(0.0), via=VIA_COMMENT)
 
 
 register_source(ArticleSource())

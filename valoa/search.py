@@ -15,9 +15,14 @@ On SQLite, the zero-setup default, a simple FALLBACK is used: every query word m
 some text field (icontains). There is no stemming or typo tolerance, and SQLite's case
 folding is ASCII only.
 
-The query shape stays index-friendly at any size: one UNION ALL with one branch per source
-(plus one for approved comments), each branch filtered through its own GIN index. Only the
-documents on the page that is shown get a snippet.
+The work stays bounded at any size. A page is one query: a UNION ALL with one branch per
+source (plus one for approved comments), each branch filtered through its own GIN index and
+cut to its own best rows (ORDER BY rank LIMIT) before the branches are merged; the total is
+one more query that only counts. The stored vectors are kept in the table's rows (storage
+MAIN, see the search-vector storage migrations), so ranking every match reads no TOAST. A
+document comes from one branch only: its comments find an article only when the article's own
+text does not match (see `SearchSource.comment_branch`). Only the documents on the page that is
+shown get a snippet.
 """
 
 import operator
@@ -48,8 +53,6 @@ MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
 # Weights of ts_rank's defaults for D, C, B and A; the SQLite fallback ranks with the same.
 WEIGHTS = {"A": 1.0, "B": 0.4, "C": 0.2, "D": 0.1}
-# A document found through its comments ranks below one whose own text matches as well.
-COMMENT_RANK_FACTOR = 0.5
 # How alike a title must be to a query with a typo (pg_trgm word similarity, 0 to 1).
 TYPO_SIMILARITY = 0.45
 SUGGESTION_SIMILARITY = 0.3
@@ -90,7 +93,14 @@ class SearchSource:
         return next(iter(self.kinds))
 
     def comment_branch(self, match: "Match", documents: QuerySet) -> QuerySet | None:
-        """Rows (as `hit_rows`, `via=VIA_COMMENT`) for documents found through their comments."""
+        """Rows (as `hit_rows`, `via=VIA_COMMENT`) for documents found through their comments.
+
+        Only documents whose own text does not match belong here (`documents.exclude(
+        match.q(self.fields))`), so that a document is found once. They rank below every
+        document found by its own text (rank 0), newest first: asking only whether a matching
+        comment exists reads no more comments than it takes to find one, however common the
+        word.
+        """
         return None
 
     @property
@@ -404,17 +414,23 @@ def _documents(source: SearchSource, kind: str, theme) -> QuerySet:
 
 
 class Rows:
-    """The UNION ALL of the branches, one row per document (its best match), best first.
+    """The documents the branches find, one row per document (see `hit_rows`), best first.
 
-    A document found both on its own and through its comments comes out once. Sliced, it
-    runs one query for that slice; `count()` counts the documents in another.
+    Sliced, it runs one query: each branch ranks its own matches and keeps only its best
+    `stop` rows (ORDER BY … LIMIT, in the order of the whole), then the branches' rows are
+    merged in that same order. The branches never find the same document twice (see
+    `SearchSource.comment_branch`), so the merge needs no grouping. `count()` sums the
+    branches' counts in another query.
     """
 
+    ORDER = ("-hit_rank", "-hit_date", "-hit_id")
+
     def __init__(self, branches: list[QuerySet]):
-        first, *rest = branches
-        combined = first.union(*rest, all=True) if rest else first
-        self.db = combined.db
-        self.sql, self.params = combined.query.get_compiler(using=self.db).as_sql()
+        self.branches = branches
+        self.db = branches[0].db
+
+    def _sql(self, queryset: QuerySet) -> tuple[str, tuple]:
+        return queryset.query.get_compiler(using=self.db).as_sql()
 
     def _fetch(self, sql: str, params: list) -> list[tuple]:
         with connections[self.db].cursor() as cursor:
@@ -422,20 +438,30 @@ class Rows:
             return cursor.fetchall()
 
     def count(self) -> int:
-        sql = f"SELECT COUNT(*) FROM (SELECT DISTINCT hit_source, hit_id FROM ({self.sql}) hits) d"
-        return self._fetch(sql, self.params)[0][0]
+        counts, params = [], []
+        for branch in self.branches:
+            sql, branch_params = self._sql(branch)
+            counts.append(f"(SELECT COUNT(*) FROM ({sql}) branch)")
+            params.extend(branch_params)
+        return self._fetch("SELECT " + " + ".join(counts), params)[0][0]
 
     def __len__(self) -> int:
         return self.count()
 
     def __getitem__(self, window: slice) -> list[tuple]:
         start, stop = window.start or 0, window.stop
+        if stop <= start:
+            return []
+        selects, params = [], []
+        for number, branch in enumerate(self.branches):
+            sql, branch_params = self._sql(branch.order_by(*self.ORDER)[:stop])
+            selects.append(f"SELECT * FROM ({sql}) branch_{number}")
+            params.extend(branch_params)
         sql = (
-            "SELECT hit_source, hit_id, MAX(hit_rank), MAX(hit_date), MIN(hit_via)"
-            f" FROM ({self.sql}) hits GROUP BY hit_source, hit_id"
+            f"SELECT * FROM ({' UNION ALL '.join(selects)}) hits"
             " ORDER BY 3 DESC, 4 DESC, 1, 2 DESC LIMIT %s OFFSET %s"
         )
-        return self._fetch(sql, [*self.params, stop - start, start])
+        return self._fetch(sql, [*params, stop - start, start])
 
 
 def _branches(match: Match | None, kind: str, theme) -> list[QuerySet]:

@@ -1,4 +1,5 @@
-"""A case page suggests three other published cases, those sharing most themes first."""
+"""A case page suggests three other published cases, those sharing most themes first (of the
+newest ones that share a theme), then the newest others."""
 
 import re
 
@@ -48,3 +49,30 @@ def test_a_lone_case_has_no_suggestions_section(client):
     case = make_case()
 
     assert "Lue myös" not in client.get(case.get_absolute_url()).content.decode()
+
+
+def test_cases_sharing_a_theme_come_first_and_the_newest_others_fill_the_rest(client):
+    case = make_case(title="Päätapaus", themes=["dialogi"])
+    make_case(title="Uusin muu")
+    make_case(title="Toiseksi uusin muu")
+    make_case(title="Vanha yhteinen", themes=["dialogi"])
+    make_case(title="Vanhin muu")
+
+    assert related_titles(client, case) == ["Vanha yhteinen", "Uusin muu", "Toiseksi uusin muu"]
+
+
+def test_only_the_newest_cases_sharing_a_theme_are_compared(client, monkeypatch):
+    monkeypatch.setattr("cases.models.RELATED_CANDIDATES", 2)
+    case = make_case(title="Päätapaus", themes=["dialogi", "jaettu-johtajuus"])
+    make_case(title="Uusin muu")
+    make_case(title="Toiseksi uusin muu")
+    make_case(title="Kolmanneksi uusin muu")
+    make_case(title="Uusin yhteinen", themes=["dialogi"])
+    make_case(title="Toiseksi uusin yhteinen", themes=["jaettu-johtajuus"])
+    make_case(title="Vanha, kaksi yhteistä", themes=["dialogi", "jaettu-johtajuus"])
+
+    assert related_titles(client, case) == [
+        "Uusin yhteinen",
+        "Toiseksi uusin yhteinen",
+        "Uusin muu",
+    ]
