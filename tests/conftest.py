@@ -8,6 +8,7 @@ from django.utils import translation
 
 from insights.models import Article
 from tests.factories import make_article
+from valoa import page_cache
 from valoa.permissions import EDITORS_GROUP
 
 
@@ -29,6 +30,7 @@ def _fresh_abuse_limits(settings):
     # A per-test memory cache: no database needed for tests that do not use one.
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     cache.clear()
+    page_cache.recent.clear()  # this process's copies of pages from earlier tests
     settings.FORM_MIN_SECONDS = 0
     settings.MODERATOR_EMAILS = ["toimitus@example.fi"]
     yield

@@ -7,21 +7,24 @@ a generation number stored with every page, so editors' decisions show at once; 
 depend on a scope of its own (a workbook), bumped when that changes.
 
 Views say which pages may be cached (`cached_for_readers`, `cached_response`); the middleware
-stores them with the headers the inner middleware added, and answers a later reader from the
-cache in one round trip (generation and page read together) without routing, sessions, locale
-or the view, which is most of a hit's cost otherwise.
+stores them in the shared cache with the headers the inner middleware added, and answers later
+readers without routing, sessions, locale or the view. Each web process also keeps the pages
+it served lately (`RecentPages`): while it has read the generation numbers from the shared
+cache within PAGE_CACHE_LOCAL_MS, a hit needs no round trip at all. A change made through this
+process shows at once; one made through another process within that time.
 """
 
 import hashlib
 import logging
+import threading
 import time
+from collections import OrderedDict
 from contextvars import ContextVar
 from functools import wraps
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
-from django.core.cache.backends import redis
 from django.db import DatabaseError, transaction
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpRequest, HttpResponse
@@ -50,6 +53,53 @@ def csrf_placeholder(request: HttpRequest) -> dict:
     return {"csrf_token": CSRF_PLACEHOLDER} if is_capturing() else {}
 
 
+class RecentPages:
+    """What this process read from the shared cache lately: generation numbers, trusted for
+    PAGE_CACHE_LOCAL_MS, and pages, as many as fit in PAGE_CACHE_LOCAL_MB (oldest out first).
+    A page is only served from here under the numbers it was stored with."""
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self.clear()
+
+    def clear(self) -> None:
+        with self._lock:
+            self._numbers: dict[str, tuple[int | None, float]] = {}
+            self._pages: OrderedDict[str, tuple] = OrderedDict()
+            self._bytes = 0
+
+    def number(self, key: str) -> tuple[bool, int | None]:
+        """(known, value): known when read within PAGE_CACHE_LOCAL_MS."""
+        value, read_at = self._numbers.get(key, (None, 0.0))
+        known = time.monotonic() - read_at < settings.PAGE_CACHE_LOCAL_MS / 1000
+        return known, value
+
+    def remember_number(self, key: str, value: int | None) -> None:
+        self._numbers[key] = (value, time.monotonic())
+
+    def forget_number(self, key: str) -> None:
+        self._numbers.pop(key, None)
+
+    def page(self, key: str) -> tuple | None:
+        return self._pages.get(key)
+
+    def remember_page(self, key: str, page: tuple) -> None:
+        size = len(page[2])
+        limit = settings.PAGE_CACHE_LOCAL_MB * 1024 * 1024
+        if size > limit:
+            return
+        with self._lock:
+            old = self._pages.pop(key, None)
+            self._bytes += size - (len(old[2]) if old else 0)
+            self._pages[key] = page
+            while self._bytes > limit:
+                _, dropped = self._pages.popitem(last=False)
+                self._bytes -= len(dropped[2])
+
+
+recent = RecentPages()
+
+
 def _new_generation() -> int:
     # From the clock, not 1: if the cache loses the number, pages stored under an earlier one
     # must not become valid again.
@@ -63,11 +113,12 @@ def _timeout(key: str) -> int | None:
 
 
 def _current(key: str, found: int | None = None) -> int:
-    if found is not None:
-        return found
-    first = _new_generation()
-    cache.add(key, first, timeout=_timeout(key))
-    return cache.get(key, first)
+    if found is None:
+        first = _new_generation()
+        cache.add(key, first, timeout=_timeout(key))
+        found = cache.get(key, first)
+    recent.remember_number(key, found)
+    return found
 
 
 def _bump(key: str) -> None:
@@ -75,6 +126,7 @@ def _bump(key: str) -> None:
         cache.incr(key)
     except ValueError:
         cache.set(key, _new_generation(), timeout=_timeout(key))
+    recent.forget_number(key)
 
 
 def _bump_now_and_after_commit(key: str) -> None:
@@ -189,18 +241,32 @@ class PageCacheMiddleware:
             response["X-Page-Cache"] = "miss"
         return self._fill(request, response)
 
-    @staticmethod
-    def _lookup(key: str) -> tuple[int, tuple | None]:
-        """The current generation, and the page stored under it (None when there is none)."""
+    def _lookup(self, key: str) -> tuple[int, tuple | None]:
+        """The current generation, and the page stored under it (None when there is none):
+        from this process's recent pages when its numbers are fresh, else from the cache."""
+        known, generation = recent.number(GENERATION_KEY)
+        page = recent.page(key)
+        if known and page is not None and page[0] == generation and self._in_scope(page):
+            return generation, page
         found = cache.get_many([GENERATION_KEY, key])
         generation = _current(GENERATION_KEY, found.get(GENERATION_KEY))
         page = found.get(key)
-        if page is None or page[0] != generation:
+        if page is None or page[0] != generation or not self._in_scope(page):
             return generation, None
-        scope, version = page[1]
-        if scope is not None and cache.get(_scope_key(scope)) != version:
-            return generation, None
+        recent.remember_page(key, page)
         return generation, page
+
+    @staticmethod
+    def _in_scope(page: tuple) -> bool:
+        scope, version = page[1]
+        if scope is None:
+            return True
+        key = _scope_key(scope)
+        known, current = recent.number(key)
+        if not known:
+            current = cache.get(key)
+            recent.remember_number(key, current)
+        return current == version
 
     @staticmethod
     def _headers(response: HttpResponse) -> list[tuple[str, str]]:
@@ -216,6 +282,8 @@ class PageCacheMiddleware:
             cache.set(key, page, settings.PAGE_CACHE_SECONDS)
         except Exception as error:
             logger.error("Page cache unavailable: %s", type(error).__name__)
+        else:
+            recent.remember_page(key, page)
 
     def _answer(self, request: HttpRequest, page: tuple) -> HttpResponse:
         _, _, content, headers = page
@@ -236,24 +304,3 @@ class PageCacheMiddleware:
         # Tokens are longer than their placeholders: the length CommonMiddleware put is stale.
         response["Content-Length"] = str(len(content))
         return response
-
-
-class _ReusedRedisClient(redis.RedisCacheClient):
-    """Django's client makes a new redis.Redis object for every cache operation, and building
-    one costs more than the round trip of a page-cache hit. It is thread-safe: keep one per
-    connection pool."""
-
-    def get_client(self, key=None, *, write=False):
-        pool = self._get_connection_pool(write)
-        clients = self.__dict__.setdefault("_clients", {})
-        if id(pool) not in clients:
-            clients[id(pool)] = self._client(connection_pool=pool)
-        return clients[id(pool)]
-
-
-class RedisCache(redis.RedisCache):
-    """Django's Redis cache backend, with one Redis client per connection pool (settings)."""
-
-    def __init__(self, server, params):
-        super().__init__(server, params)
-        self._class = _ReusedRedisClient

@@ -102,6 +102,11 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Whole pages are cached for anonymous readers this many seconds (0 turns the cache off);
 # any change to content or comments empties it at once.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
+# Each web process keeps the pages it served lately (up to this many megabytes) and trusts the
+# shared cache's generation numbers this many milliseconds after reading them: a hit then
+# needs no round trip, and a change made through another process shows within that time.
+PAGE_CACHE_LOCAL_MS = env_int("PAGE_CACHE_LOCAL_MS", 250)
+PAGE_CACHE_LOCAL_MB = env_int("PAGE_CACHE_LOCAL_MB", 16)
 
 # Counters for abuse limits must be shared by every web process: the database cache needs
 # nothing more than the database itself.
@@ -110,7 +115,7 @@ if env_str("REDIS_URL"):
     CACHES = {
         "default": {
             # Django's backend, reusing its Redis client (a page-cache hit is one round trip).
-            "BACKEND": "valoa.page_cache.RedisCache",
+            "BACKEND": "valoa.cache_backends.RedisCache",
             "LOCATION": env_str("REDIS_URL"),
             # A Redis that is down costs a request a second at most, not a hung worker.
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
