@@ -26,6 +26,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
+    # Theme names and workbook statements in Swedish and English (before the admin).
+    "modeltranslation",
     "valoa.apps.ValoaAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -156,6 +158,10 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "fi"
 # The interface in Finnish, Swedish and English; content stays in the language it was written in.
 LANGUAGES = [("fi", "Suomi"), ("sv", "Svenska"), ("en", "English")]
+# Content editors write in Finnish; the Swedish and English of shared texts (theme names,
+# workbook statements and questions) fall back to it where not written (valoa/translation.py).
+MODELTRANSLATION_DEFAULT_LANGUAGE = "fi"
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("fi",)
 FORMAT_MODULE_PATH = ["valoa.formats"]  # English dates day first (valoa/formats/en)
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Helsinki"

@@ -4,11 +4,12 @@ they are private to whoever holds a workbook's link."""
 from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin
 
 from workbook.models import ReflectionQuestion, Statement
 
 
-class WorkbookItemAdmin(admin.ModelAdmin):
+class WorkbookItemAdmin(TranslationAdmin):  # the text in Finnish, Swedish and English
     list_display = ["text", "theme", "order", "is_active", "answer_count"]
     list_editable = ["order", "is_active"]
     list_filter = ["theme", "is_active"]

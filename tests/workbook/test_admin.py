@@ -1,6 +1,7 @@
-"""Editors keep the statements and questions in the admin; others cannot."""
+"""Editors keep the statements and questions in the admin, in three languages; others cannot."""
 
 import pytest
+from django.utils import translation
 
 from workbook.models import ReflectionQuestion, Statement
 
@@ -35,7 +36,9 @@ def test_an_editor_can_change_a_statement(editor_client):
         address,
         {
             "theme": statement.theme_id,
-            "text": "Kysymme toisiltamme apua.",
+            "text_fi": "Kysymme toisiltamme apua.",
+            "text_sv": "Vi ber varandra om hjälp.",
+            "text_en": "",
             "order": 5,
             "is_active": "on",
         },
@@ -44,6 +47,10 @@ def test_an_editor_can_change_a_statement(editor_client):
     assert response.status_code == 302
     statement.refresh_from_db()
     assert statement.text == "Kysymme toisiltamme apua."
+    with translation.override("sv"):
+        assert statement.text == "Vi ber varandra om hjälp."
+    with translation.override("en"):
+        assert statement.text == "Kysymme toisiltamme apua."  # not written: Finnish
 
 
 def test_an_editor_sees_statements_and_questions_in_order(editor_client):
@@ -62,7 +69,7 @@ def test_an_editor_can_add_a_question_and_it_is_asked(editor_client, client):
         "/admin/workbook/reflectionquestion/add/",
         {
             "theme": statement.theme_id,
-            "text": "Mitä kiitämme toisiamme?",
+            "text_fi": "Mitä kiitämme toisiamme?",
             "order": 1,
             "is_active": "on",
         },

@@ -1,0 +1,10 @@
+"""Which shared texts editors give in Swedish and English too (django-modeltranslation)."""
+
+from modeltranslation.translator import TranslationOptions, register
+
+from valoa.models import Theme
+
+
+@register(Theme)
+class ThemeTranslation(TranslationOptions):
+    fields = ("name", "description")
