@@ -50,6 +50,7 @@ def test_a_theme_without_a_swedish_name_shows_the_finnish_one(client):
 
 def test_an_editor_writes_a_theme_in_three_languages_in_the_admin(editor_client, client):
     theme = Theme.objects.get(slug="dialogi")
+    assert "Jaettu johtajuus" in editor_client.get("/admin/valoa/theme/").content.decode()
     address = f"/admin/valoa/theme/{theme.pk}/change/"
     form = editor_client.get(address).content.decode()
     assert 'name="name_sv"' in form and 'name="name_en"' in form
