@@ -70,9 +70,11 @@ class RecentPages:
 
     def number(self, key: str) -> tuple[bool, int | None]:
         """(known, value): known when read within PAGE_CACHE_LOCAL_MS."""
-        value, read_at = self._numbers.get(key, (None, 0.0))
-        known = time.monotonic() - read_at < settings.PAGE_CACHE_LOCAL_MS / 1000
-        return known, value
+        entry = self._numbers.get(key)  # one lookup: another thread may forget it meanwhile
+        if entry is None:
+            return False, None
+        value, read_at = entry
+        return time.monotonic() - read_at < settings.PAGE_CACHE_LOCAL_MS / 1000, value
 
     def remember_number(self, key: str, value: int | None) -> None:
         self._numbers[key] = (value, time.monotonic())
