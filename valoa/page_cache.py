@@ -248,18 +248,21 @@ class PageCacheMiddleware:
         from this process's recent pages when its numbers are fresh, else from the cache."""
         known, generation = recent.number(GENERATION_KEY)
         page = recent.page(key)
-        if known and page is not None and page[0] == generation and self._in_scope(page):
+        if known and self._is_current(page, generation):
             return generation, page
         found = cache.get_many([GENERATION_KEY, key])
         generation = _current(GENERATION_KEY, found.get(GENERATION_KEY))
         page = found.get(key)
-        if page is None or page[0] != generation or not self._in_scope(page):
+        if not self._is_current(page, generation):
             return generation, None
         recent.remember_page(key, page)
         return generation, page
 
     @staticmethod
-    def _in_scope(page: tuple) -> bool:
+    def _is_current(page: tuple | None, generation: int) -> bool:
+        """Stored under this generation and, for a scoped page, under its scope's number."""
+        if page is None or page[0] != generation:
+            return False
         scope, version = page[1]
         if scope is None:
             return True
