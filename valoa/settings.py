@@ -39,7 +39,6 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django.contrib.sitemaps",
     "crispy_forms",
-    "crispy_bootstrap5",
     "csp",
     "axes",
     "valoa",
@@ -186,8 +185,9 @@ MEDIA_ROOT = Path(env_str("MEDIA_ROOT") or BASE_DIR / "media")
 PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT") or BASE_DIR / "private-media")
 SUBMISSION_ATTACHMENT_MAX_MB = env_int("SUBMISSION_ATTACHMENT_MAX_MB", 10, minimum=1)
 
-CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
-CRISPY_TEMPLATE_PACK = "bootstrap5"
+# Forms render with the site's own crispy-forms template pack: templates/valoa_forms/.
+CRISPY_ALLOWED_TEMPLATE_PACKS = ["valoa_forms"]
+CRISPY_TEMPLATE_PACK = "valoa_forms"
 
 # Mail: printed to the console in development unless EMAIL_URL says otherwise.
 vars().update(
