@@ -190,9 +190,15 @@ CRISPY_ALLOWED_TEMPLATE_PACKS = ["valoa_forms"]
 CRISPY_TEMPLATE_PACK = "valoa_forms"
 
 # Mail: printed to the console in development unless EMAIL_URL says otherwise.
-vars().update(
-    parse_email_url(env_str("EMAIL_URL") or ("console:" if DEBUG else "smtp://localhost"))
-)
+_email = parse_email_url(env_str("EMAIL_URL") or ("console:" if DEBUG else "smtp://localhost"))
+EMAIL_BACKEND = _email.backend
+EMAIL_HOST = _email.host
+EMAIL_PORT = _email.port
+EMAIL_HOST_USER = _email.user
+EMAIL_HOST_PASSWORD = _email.password
+EMAIL_USE_TLS = _email.use_tls
+EMAIL_USE_SSL = _email.use_ssl
+EMAIL_TIMEOUT = _email.timeout
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "VALOA <valoa@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 MODERATOR_EMAILS = env_list("MODERATOR_EMAILS", ["toimitus@localhost"] if DEBUG else [])
