@@ -1,6 +1,8 @@
 """The admin's preview of an article or a case looks like the site's text, not like the
 admin's own headings: its change page loads the stylesheet for the preview box."""
 
+from pathlib import Path
+
 import pytest
 from django.conf import settings
 from django.contrib.staticfiles import finders
@@ -28,4 +30,4 @@ def test_article_and_case_change_pages_load_the_preview_styles(editor_client, ar
 
 
 def test_the_stylesheet_styles_the_preview_box():
-    assert ".valoa-preview" in open(finders.find("css/admin.css"), encoding="utf-8").read()
+    assert ".valoa-preview" in Path(finders.find("css/admin.css")).read_text(encoding="utf-8")
