@@ -38,6 +38,12 @@ def _fresh_abuse_limits(settings):
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """Editors log in in many tests: a deliberately slow hash would cost seconds each time."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def no_page_cache(settings):
     """Query counts measure rendering: a page cache hit would pass them without rendering."""
