@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PORT ?= 8000
 
-.PHONY: run test lint format install demo clean load-test bench
+.PHONY: run test test-fast lint format install demo clean load-test bench
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -22,8 +22,15 @@ demo: $(STAMP)
 run: demo
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
+# Everything; then, when the tests ran on SQLite, the PostgreSQL-only ones (full-text search)
+# again on a throwaway PostgreSQL server if its binaries are installed.
 test: $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m tests.postgres_pass $(PYTEST_ARGS)
+
+# Everyday work: all but the slow tests (servers, browsers, load, fuzzing).
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -m "not slow" $(PYTEST_ARGS)
 
 # Concurrent commenters for a minute while PostgreSQL restarts once (see bench/).
 load-test: $(STAMP)

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from cases import attachments
 from cases.forms import RequestChangesForm
 from cases.models import Case, Submission
+from valoa.admin import PreviewStyles
 
 logger = logging.getLogger(__name__)
 
@@ -394,7 +395,7 @@ class SubmissionInline(admin.TabularInline):
 
 
 @admin.register(Case)
-class CaseAdmin(admin.ModelAdmin):
+class CaseAdmin(PreviewStyles, admin.ModelAdmin):
     list_display = ["title", "kind", "sector", "organisation", "status", "published_at"]
     list_filter = ["kind", "sector", "themes", "status", "is_demo"]
     search_fields = ["title", "organisation", "lead", "background", "actions", "learnings", "tips"]

@@ -1,7 +1,8 @@
 import re
 import uuid
 
-from crispy_forms.layout import Field, Fieldset, Layout
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Fieldset, Layout
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
 from django.http import QueryDict
@@ -28,10 +29,7 @@ class CaseFilterForm(forms.Form):
     """The list's filters, as GET parameters with Finnish names: ?laji=&teema=&sektori=."""
 
     laji = forms.ChoiceField(
-        label=_("Laji"),
-        required=False,
-        choices=[("", _("Kaikki lajit")), *Case.Kind.choices],
-        widget=forms.Select(attrs={"class": "form-select"}),
+        label=_("Laji"), required=False, choices=[("", _("Kaikki lajit")), *Case.Kind.choices]
     )
     teema = forms.ModelChoiceField(
         label=_("Teema"),
@@ -39,13 +37,9 @@ class CaseFilterForm(forms.Form):
         queryset=Theme.objects.all(),
         to_field_name="slug",
         empty_label=_("Kaikki teemat"),
-        widget=forms.Select(attrs={"class": "form-select"}),
     )
     sektori = forms.ChoiceField(
-        label=_("Sektori"),
-        required=False,
-        choices=[("", _("Kaikki sektorit")), *Sector.choices],
-        widget=forms.Select(attrs={"class": "form-select"}),
+        label=_("Sektori"), required=False, choices=[("", _("Kaikki sektorit")), *Sector.choices]
     )
 
     def __init__(self, data, *args, **kwargs):
@@ -96,7 +90,6 @@ class AttachmentMixin:
         super().__init__(*args, **kwargs)
         field = self.fields["attachment"]
         field.help_text = field.help_text % {"limit": attachments.max_mb()}
-        self.helper.disable_csrf = True  # includes/form_fields.html writes the token once
 
     def clean_attachment(self):
         upload = self.cleaned_data.get("attachment")
@@ -302,11 +295,12 @@ class SubmissionForm(AttachmentMixin, PublicForm, forms.ModelForm):
             reverse("privacy"),
             _("Lue, miten käsittelemme tietojasi."),
         )
+        self.helper = FormHelper()
         self.helper.layout = Layout(
             Fieldset(_("Sinun tietosi"), "name", "email", "phone", "role", "organisation"),
             Fieldset(_("Kokemuksesi"), "kind", "title", "story", "themes", "attachment"),
             Fieldset(_("Suostumus"), "consent"),
-            Field(HONEYPOT_FIELD, wrapper_class="honeypot"),
+            HONEYPOT_FIELD,
             TIME_TRAP_FIELD,
         )
 

@@ -43,7 +43,6 @@ class CommentForm(PublicForm, forms.ModelForm):
         if article is None:
             self.fields["body"].label = _("Oivalluksesi")
             del self.fields["vastaa"]
-            self.refresh_layout()
 
     def _parent(self, pk) -> Comment | None:
         # One level of threading: replies go to approved top-level comments of this article.

@@ -13,12 +13,13 @@ from valoa.permissions import EDITORS_GROUP
 
 
 def pytest_collection_modifyitems(config, items):
-    """Tests marked `postgres` skip on SQLite (the default); CI runs them on PostgreSQL."""
+    """Tests marked `postgres` skip on SQLite (the default); `make test` runs them again on a
+    throwaway PostgreSQL server (tests/postgres_pass.py), CI on its PostgreSQL."""
     from django.conf import settings
 
     if settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         return
-    skip = pytest.mark.skip(reason="needs PostgreSQL: set DATABASE_URL=postgres://…")
+    skip = pytest.mark.skip(reason="needs PostgreSQL: `make test` runs it on a throwaway server")
     for item in items:
         if "postgres" in item.keywords:
             item.add_marker(skip)
@@ -35,6 +36,18 @@ def _fresh_abuse_limits(settings):
     settings.MODERATOR_EMAILS = ["toimitus@example.fi"]
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """Editors log in in many tests: a deliberately slow hash would cost seconds each time."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def no_page_cache(settings):
+    """Query counts measure rendering: a page cache hit would pass them without rendering."""
+    settings.PAGE_CACHE_SECONDS = 0
 
 
 @pytest.fixture(autouse=True)

@@ -1,6 +1,7 @@
 """Tiny helpers that read settings from the environment and reject bad values loudly."""
 
 import os
+from typing import NamedTuple
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
@@ -53,27 +54,40 @@ EMAIL_BACKENDS = {
 }
 
 
-def parse_email_url(url: str) -> dict:
+class EmailSettings(NamedTuple):
+    """Django's EMAIL_* settings (the defaults are Django's own)."""
+
+    backend: str
+    host: str = "localhost"
+    port: int = 25
+    user: str = ""
+    password: str = ""
+    use_tls: bool = False
+    use_ssl: bool = False
+    timeout: int | None = None
+
+
+def parse_email_url(url: str) -> EmailSettings:
     """`smtp://user:pass@host:25`, `submission://…:587` (STARTTLS), `smtps://…:465`, `console:`."""
     parts = urlsplit(url)
     if parts.scheme not in EMAIL_BACKENDS:
         raise ImproperlyConfigured(
             f"EMAIL_URL scheme must be one of {', '.join(sorted(EMAIL_BACKENDS))}: {url!r}"
         )
-    config = {"EMAIL_BACKEND": EMAIL_BACKENDS[parts.scheme]}
+    backend = EMAIL_BACKENDS[parts.scheme]
     if parts.scheme in {"console", "locmem"}:
-        return config
+        return EmailSettings(backend)
     if not parts.hostname:
         raise ImproperlyConfigured(f"EMAIL_URL needs a host: {url!r}")
     default_port = {"smtp": 25, "submission": 587, "smtps": 465}[parts.scheme]
     query = parse_qs(parts.query)
-    config.update(
-        EMAIL_HOST=parts.hostname,
-        EMAIL_PORT=parts.port or default_port,
-        EMAIL_HOST_USER=unquote(parts.username or ""),
-        EMAIL_HOST_PASSWORD=unquote(parts.password or ""),
-        EMAIL_USE_TLS=parts.scheme == "submission",
-        EMAIL_USE_SSL=parts.scheme == "smtps",
-        EMAIL_TIMEOUT=int(query.get("timeout", ["10"])[0]),
+    return EmailSettings(
+        backend,
+        host=parts.hostname,
+        port=parts.port or default_port,
+        user=unquote(parts.username or ""),
+        password=unquote(parts.password or ""),
+        use_tls=parts.scheme == "submission",
+        use_ssl=parts.scheme == "smtps",
+        timeout=int(query.get("timeout", ["10"])[0]),
     )
-    return config

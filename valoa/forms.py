@@ -3,8 +3,6 @@
 import hashlib
 import time
 
-from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Field, Layout
 from django import forms
 from django.db import IntegrityError, models, transaction
 from django.utils.translation import gettext_lazy as _
@@ -27,17 +25,23 @@ HONEYPOT_FIELD = "kotisivu"
 TIME_TRAP_FIELD = "aloitettu"
 
 
+class HoneypotInput(forms.TextInput):
+    """A text box that people never see (the form template pack hides it); robots fill it in."""
+
+    def __init__(self, attrs=None):
+        super().__init__({"autocomplete": "off", "tabindex": "-1", **(attrs or {})})
+
+
 class AccessibleForm(forms.Form):
-    """Every form of the site: rendered by crispy-forms inside a <form> element that the
-    template writes itself, with the error summary of includes/form_fields.html."""
+    """Every form of the site: rendered by crispy-forms with the site's own template pack
+    (templates/valoa_forms/), field by field in order unless a `helper` lays them out, inside
+    a <form> element that the template writes itself with includes/form_fields.html."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
             # A browser-enforced maxlength silently cuts pasted text; say it in an error instead.
             field.widget.attrs.pop("maxlength", None)
-        self.helper = FormHelper(self)
-        self.helper.form_tag = False
 
 
 class PublicForm(AccessibleForm):
@@ -47,9 +51,7 @@ class PublicForm(AccessibleForm):
     """
 
     kotisivu = forms.CharField(
-        label=_("Älä täytä tätä kenttää"),
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+        label=_("Älä täytä tätä kenttää"), required=False, widget=HoneypotInput
     )
     aloitettu = forms.CharField(required=False, widget=forms.HiddenInput)
 
@@ -60,16 +62,6 @@ class PublicForm(AccessibleForm):
             page_cache.TIME_TRAP_PLACEHOLDER
             if page_cache.is_capturing()
             else antispam.time_trap_token()
-        )
-        self.refresh_layout()
-
-    def refresh_layout(self) -> None:
-        """Lay out the current fields, the honeypot hidden (call again after removing one)."""
-        self.helper.layout = Layout(
-            *(
-                Field(name, wrapper_class="honeypot") if name == HONEYPOT_FIELD else name
-                for name in self.fields
-            )
         )
 
     def clean(self):

@@ -13,16 +13,13 @@ from valoa.page_cache import cached_for_readers
 class SearchFilterForm(forms.Form):
     """The filters, as GET parameters with Finnish names; an unknown value is simply dropped."""
 
-    laji = forms.ChoiceField(
-        label=_("Sisältö"), required=False, widget=forms.Select(attrs={"class": "form-select"})
-    )
+    laji = forms.ChoiceField(label=_("Sisältö"), required=False)
     teema = forms.ModelChoiceField(
         label=_("Teema"),
         required=False,
         queryset=Theme.objects.all(),
         to_field_name="slug",
         empty_label=_("Kaikki teemat"),
-        widget=forms.Select(attrs={"class": "form-select"}),
     )
 
     def __init__(self, data):

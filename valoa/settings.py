@@ -39,7 +39,6 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django.contrib.sitemaps",
     "crispy_forms",
-    "crispy_bootstrap5",
     "csp",
     "axes",
     "valoa",
@@ -186,13 +185,20 @@ MEDIA_ROOT = Path(env_str("MEDIA_ROOT") or BASE_DIR / "media")
 PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT") or BASE_DIR / "private-media")
 SUBMISSION_ATTACHMENT_MAX_MB = env_int("SUBMISSION_ATTACHMENT_MAX_MB", 10, minimum=1)
 
-CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
-CRISPY_TEMPLATE_PACK = "bootstrap5"
+# Forms render with the site's own crispy-forms template pack: templates/valoa_forms/.
+CRISPY_ALLOWED_TEMPLATE_PACKS = ["valoa_forms"]
+CRISPY_TEMPLATE_PACK = "valoa_forms"
 
 # Mail: printed to the console in development unless EMAIL_URL says otherwise.
-vars().update(
-    parse_email_url(env_str("EMAIL_URL") or ("console:" if DEBUG else "smtp://localhost"))
-)
+_email = parse_email_url(env_str("EMAIL_URL") or ("console:" if DEBUG else "smtp://localhost"))
+EMAIL_BACKEND = _email.backend
+EMAIL_HOST = _email.host
+EMAIL_PORT = _email.port
+EMAIL_HOST_USER = _email.user
+EMAIL_HOST_PASSWORD = _email.password
+EMAIL_USE_TLS = _email.use_tls
+EMAIL_USE_SSL = _email.use_ssl
+EMAIL_TIMEOUT = _email.timeout
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "VALOA <valoa@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 MODERATOR_EMAILS = env_list("MODERATOR_EMAILS", ["toimitus@localhost"] if DEBUG else [])

@@ -1,8 +1,8 @@
 """Workbook forms: no accounts and no spam traps, just clear validation in plain Finnish.
 
 Every step has two ways to save: "Tallenna" keeps whatever is there, even half done, and
-"Tallenna ja jatka" also asks for what the step needs. The forms render with crispy-forms
-like the site's public forms, inside a <form> element that the template writes itself.
+"Tallenna ja jatka" also asks for what the step needs. The forms render with the site's form
+template pack like its public forms, inside a <form> element that the template writes itself.
 """
 
 import re
@@ -157,13 +157,10 @@ class AssessmentForm(WorkbookForm):
 
     def rows(self):
         """(statement, level field, note field) in order, for the template."""
-        rows = []
-        for statement in self.statements:
-            note = self[self.note_name(statement)]
-            if note.errors:
-                note.field.widget.attrs["aria-describedby"] = f"{note.auto_id}_virhe"
-            rows.append((statement, self[self.level_name(statement)], note))
-        return rows
+        return [
+            (statement, self[self.level_name(statement)], self[self.note_name(statement)])
+            for statement in self.statements
+        ]
 
     def answers(self) -> dict[int, tuple[int, str]]:
         """{statement id: (level, note)} for the statements that were answered."""

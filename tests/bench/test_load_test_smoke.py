@@ -11,6 +11,7 @@ from tests.throwaway_postgres import postgres_bin
 ROOT = Path(__file__).resolve().parents[2]
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(postgres_bin() is None, reason="PostgreSQL server binaries not installed")
 def test_forms_under_load_with_a_database_restart_lose_and_double_nothing():
     result = subprocess.run(

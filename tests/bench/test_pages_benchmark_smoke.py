@@ -27,6 +27,7 @@ PAGES = [
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(postgres_bin() is None, reason="PostgreSQL server binaries not installed")
 def test_the_smoke_sized_benchmark_measures_every_page_and_stores_every_post():
     # Its own throwaway database, even when the tests run on PostgreSQL (DATABASE_URL).

@@ -23,6 +23,7 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "tests/browser" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
+            item.add_marker(pytest.mark.slow)
             # The live server needs committed data; restore migration-made rows (themes, the
             # editors group) after each test's flush.
             item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))

@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 
 from tests.cases.factories import make_case
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_page_cache")]
 
 THEMES = ["dialogi", "jaettu-johtajuus", "oppiminen-arjessa"]
 

@@ -4,6 +4,7 @@ import pytest
 
 from cases.models import Submission
 from tests.cases.factories import story_data
+from tests.form_pages import group_legend, label, legends, parse
 
 pytestmark = pytest.mark.django_db
 
@@ -53,21 +54,40 @@ def test_the_form_marks_required_fields_and_says_so(client, db):
     page = client.get(FORM).content.decode()
 
     assert "Pakolliset kentät on merkitty *" in page
-    for label in ("Nimi", "Sähköposti", "Organisaatio", "Kertomuksen laji", "Otsikko", "Kertomus"):
-        assert f'{label}<span class="asteriskField">*</span>' in page
-    for optional in ("Puhelin", "Tehtävä tai rooli", "Teemat", "Liite"):
-        assert f'{optional}<span class="asteriskField">' not in page
+    form = parse(page)
+    for field, name in (
+        ("name", "Nimi"),
+        ("email", "Sähköposti"),
+        ("organisation", "Organisaatio"),
+        ("title", "Otsikko"),
+        ("story", "Kertomus"),
+    ):
+        assert label(form, f"id_{field}") == f"{name}*"
+    assert group_legend(form, "id_kind_0") == "Kertomuksen laji*"
+    for field, name in (
+        ("phone", "Puhelin"),
+        ("role", "Tehtävä tai rooli"),
+        ("attachment", "Liite"),
+    ):
+        assert label(form, f"id_{field}") == name
+    assert group_legend(form, "id_themes_0") == "Teemat"
 
 
 def test_choices_are_grouped_in_fieldsets_with_legends(client, db):
-    page = client.get(FORM).content.decode()
+    form = parse(client.get(FORM).content.decode())
 
-    assert page.count("<fieldset") >= 5  # three groups, the kind and the themes
     for legend in ("Sinun tietosi", "Kokemuksesi", "Suostumus"):
-        assert f"<legend>{legend}</legend>" in page
-    assert "Kertomuksen laji" in page
-    assert 'type="radio"' in page
-    assert 'type="checkbox" class="form-check-input"  name="themes"' in page
+        assert legend in legends(form)
+    kinds = form.find_all("input", attrs={"name": "kind"})
+    assert [kind["type"] for kind in kinds] == ["radio"] * 3
+    themes = form.find_all("input", attrs={"name": "themes"})
+    assert len(themes) == 6
+    assert {theme["type"] for theme in themes} == {"checkbox"}
+    assert label(form, themes[3]["id"]) == "Dialogi"
+    # The help text of the group is read with its legend.
+    fieldset = themes[0].find_parent("fieldset")
+    help_id = fieldset["aria-describedby"]
+    assert "Voit jättää tyhjäksi" in form.find(id=help_id).get_text()
 
 
 def test_the_form_says_a_story_may_become_a_public_document_and_links_to_privacy(client, db):
@@ -113,7 +133,7 @@ def test_input_is_kept_and_the_attachment_must_be_chosen_again(client, db):
     page = response.content.decode()
     assert "Tämä kertomus ei saa kadota." in page
     assert 'value="maija@example.fi"' in page
-    assert 'value="idea"  id="id_kind_2" required checked' in page
+    assert parse(page).find(id="id_kind_2").has_attr("checked")
     assert "Jos valitsit liitetiedoston, valitse se uudelleen" in page
 
 

@@ -4,6 +4,7 @@ import pytest
 
 from insights.models import Comment
 from tests.factories import comment_data
+from tests.form_pages import label, parse
 
 pytestmark = pytest.mark.django_db
 
@@ -38,8 +39,10 @@ def test_the_form_marks_required_fields_and_says_so(client, article):
     page = client.get(article.get_absolute_url()).content.decode()
 
     assert "Pakolliset kentät on merkitty *" in page
-    for label in ("Nimi", "Sähköposti", "Kommentti"):
-        assert f'{label}<span class="asteriskField">*</span>' in page
+    form = parse(page)
+    for field, name in (("name", "Nimi"), ("email", "Sähköposti"), ("body", "Kommentti")):
+        assert label(form, f"id_{field}") == f"{name}*"
+        assert form.find(id=f"id_{field}").has_attr("required")
 
 
 def test_bad_email_is_refused_with_an_example_of_a_good_one(client, article):

@@ -13,7 +13,10 @@ from tests.site_server import gunicorn, manage, site_env
 from tests.throwaway_postgres import ThrowawayPostgres, postgres_bin
 
 BIN = postgres_bin()
-pytestmark = pytest.mark.skipif(BIN is None, reason="PostgreSQL server binaries not installed")
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(BIN is None, reason="PostgreSQL server binaries not installed"),
+]
 
 
 def wait_for(client: SiteClient, path: str, status: int, seconds: float = 20) -> int:

@@ -12,7 +12,7 @@ from tests.cases.factories import make_case, story_data
 from tests.factories import comment_data
 from workbook.models import Workbook
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.slow, pytest.mark.django_db]
 FUZZ = hypothesis_settings(
     max_examples=150,
     deadline=None,

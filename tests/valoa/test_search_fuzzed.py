@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from tests.cases.factories import make_case
 from tests.factories import make_article, make_comment
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.slow, pytest.mark.django_db]
 FUZZ = hypothesis_settings(
     max_examples=150,
     deadline=None,

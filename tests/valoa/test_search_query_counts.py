@@ -8,7 +8,7 @@ from cases.models import Case
 from tests.cases.factories import make_case, theme
 from tests.factories import make_article, make_comment
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_page_cache")]
 
 THEMES = ["dialogi", "oppiminen-arjessa"]
 

@@ -38,11 +38,11 @@ def test_lists_are_comma_separated_and_trimmed(monkeypatch):
 def test_email_url_gives_smtp_settings():
     config = parse_email_url("submission://user%40x.fi:p%3Ass@mail.x.fi")
 
-    assert config["EMAIL_HOST"] == "mail.x.fi"
-    assert config["EMAIL_PORT"] == 587
-    assert config["EMAIL_USE_TLS"] is True
-    assert config["EMAIL_HOST_USER"] == "user@x.fi"
-    assert config["EMAIL_HOST_PASSWORD"] == "p:ss"
+    assert config.host == "mail.x.fi"
+    assert config.port == 587
+    assert config.use_tls is True
+    assert config.user == "user@x.fi"
+    assert config.password == "p:ss"
 
 
 def test_email_url_with_an_unknown_scheme_is_an_error():

@@ -12,7 +12,10 @@ from tests.site_server import gunicorn, manage, site_env
 from tests.throwaway_postgres import ThrowawayPostgres, postgres_bin
 
 BIN = postgres_bin()
-pytestmark = pytest.mark.skipif(BIN is None, reason="PostgreSQL server binaries not installed")
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(BIN is None, reason="PostgreSQL server binaries not installed"),
+]
 ARTICLE = "/oivallukset/kahden-koneen-testi/"
 SEED = """
 from django.contrib.auth.models import Group, User

@@ -9,7 +9,7 @@ from tests.workbook.helpers import add_participant, url
 from valoa.models import Theme
 from workbook.models import Level, ReflectionAnswer, ReflectionQuestion
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_page_cache")]
 
 
 def level_for(number: int, statements):
@@ -36,7 +36,6 @@ def test_the_facilitator_pages_make_as_many_queries_for_30_as_for_1(
     client, team, statements, settings, reading, django_assert_max_num_queries, name
 ):
     settings.WORKBOOK_TEAM_THRESHOLD = 1
-    settings.PAGE_CACHE_SECONDS = 0  # count what rendering the page costs (the summary is cached)
     for question in ReflectionQuestion.objects.active():
         ReflectionAnswer.objects.create(round=team.current_round(), question=question, text="Ok")
     add_participant(team, statements, level_for(0, statements))
@@ -72,9 +71,8 @@ def test_a_participants_page_makes_as_many_queries_for_30_as_for_3(
 
 
 def test_the_summary_of_a_second_round_does_not_grow_either(
-    client, team, statements, settings, django_assert_max_num_queries
+    client, team, statements, django_assert_max_num_queries
 ):
-    settings.PAGE_CACHE_SECONDS = 0  # count what rendering the page costs (the summary is cached)
     for number in range(3):
         add_participant(team, statements, level_for(number, statements))
     team.start_round()
