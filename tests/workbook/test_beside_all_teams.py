@@ -45,7 +45,7 @@ def test_ten_teams_with_results_show_all_teams_beside_ones_own(client, team, sta
 
     assert SECTION in page
     assert "(10 tiimiä)" in page
-    assert all_teams_column(page) == ["1,2"] * 6  # (27 × 1 + 3 × 3) / 30
+    assert all_teams_column(page) == ["1,2"] * 6  # (27 * 1 + 3 * 3) / 30
 
 
 def test_teams_below_the_threshold_are_not_counted(client, team, statements):
