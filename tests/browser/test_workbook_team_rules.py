@@ -143,14 +143,14 @@ def test_a_team_answers_once_each_sees_results_in_steps_and_takes_them_out(page,
 
     with page.expect_download() as download:
         page.get_by_role("link", name="Tulokset ja suunnitelma CSV-tiedostona").click()
-    text = open(download.value.path(), encoding="utf-8-sig").read()
+    text = download.value.path().read_text(encoding="utf-8-sig")
     rows = list(csv.reader(io.StringIO(text), delimiter=";"))
     assert ["Vastauksia tuloksissa", "6"] in rows
     assert ["Mitä kokeilemme?", "Kävelypalaverit"] in rows
 
     with page.expect_download() as download:
         page.get_by_role("link", name=re.compile("taaksepäin katsomisen päivä kalenteriin")).click()
-    event = Calendar.from_ical(open(download.value.path(), "rb").read()).walk("VEVENT")[0]
+    event = Calendar.from_ical(download.value.path().read_bytes()).walk("VEVENT")[0]
     assert event.decoded("dtstart") == look_back
 
     # The one-page printout: checked in Chromium's print-to-PDF.
