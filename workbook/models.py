@@ -267,12 +267,13 @@ class Round(models.Model):
 
     def close(self) -> None:
         """Take no more answers; publish what the rule allows (never fewer new than it needs)."""
-        if self.closed_at is None:
-            self.closed_at = timezone.now()
-            self.save(update_fields=["closed_at"])
-        if self.workbook.is_team:
-            self.publish_if_due()
-        self.workbook.touch(force=True)
+        with transaction.atomic():
+            if self.closed_at is None:
+                Round.objects.filter(pk=self.pk).update(closed_at=timezone.now())
+            if self.workbook.is_team:
+                self.publish_if_due()
+            self.workbook.touch(force=True)
+        self.refresh_from_db(fields=["closed_at"])
 
     def add_participant(self, submission_key: str, answers: dict) -> "Participant":
         """A new participant with these answers, once per showing of the form: a double click,
