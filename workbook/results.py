@@ -96,6 +96,10 @@ class StatementResult(Averages):
     previous_counts: list[int] | None = None
 
     @property
+    def name(self) -> str:
+        return self.statement.text
+
+    @property
     def total(self) -> int:
         return sum(self.counts)
 
@@ -147,6 +151,10 @@ class StatementResult(Averages):
 class ThemeResult(Averages):
     theme: Theme
     statements: list[StatementResult] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return self.theme.name
 
     @property
     def counts(self) -> list[int]:

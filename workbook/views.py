@@ -203,11 +203,7 @@ def continue_with_link(request):
 @cached_for_readers()
 def guide(request):
     """How to run the workbook in a team meeting: a script with timings and questions."""
-    return render(
-        request,
-        "workbook/guide.html",
-        {"threshold": settings.WORKBOOK_TEAM_THRESHOLD, "steps": STEPS},
-    )
+    return render(request, "workbook/guide.html", {"threshold": settings.WORKBOOK_TEAM_THRESHOLD})
 
 
 @require_http_methods(["GET", "HEAD"])
