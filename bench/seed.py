@@ -225,6 +225,7 @@ class Loader:
 
 
 def seed(size: Size, rng: random.Random) -> dict:
+    from django.conf import settings
     from django.db import transaction
     from django.utils import timezone
 
@@ -369,19 +370,29 @@ def seed(size: Size, rng: random.Random) -> dict:
         round_ids = iter(loader.ids(Round, size.workbooks * 2))
         participant_ids = iter(loader.ids(Participant, size.workbooks * 10 + size.team * 2))
 
-        def answer_round(round_pk: int, people: int) -> None:
+        def answer_round(round_: Round, people: int, is_team: bool) -> None:
+            round_pk = round_.pk
+            counts: dict[str, list[int]] = {}
             for _ in range(people):
                 participant_pk = next(participant_ids)
-                participants.append(Participant(pk=participant_pk, round_id=round_pk))
-                answers.extend(
-                    Answer(
-                        participant_id=participant_pk,
-                        statement_id=statement,
-                        level=rng.randint(1, 3),
-                        note=rng.choice(notes) if rng.random() < 0.1 else "",
-                    )
-                    for statement in statements
+                participants.append(
+                    Participant(pk=participant_pk, round_id=round_pk, completed_at=now)
                 )
+                for statement in statements:
+                    level = rng.randint(1, 3)
+                    counts.setdefault(str(statement), [0, 0, 0])[level - 1] += 1
+                    answers.append(
+                        Answer(
+                            participant_id=participant_pk,
+                            statement_id=statement,
+                            level=level,
+                            note=rng.choice(notes) if rng.random() < 0.1 else "",
+                        )
+                    )
+            if is_team and people >= settings.WORKBOOK_TEAM_THRESHOLD:
+                # The team's published results, as Round.publish_if_due would have left them.
+                round_.published_counts, round_.published_count = counts, people
+                round_.published_at = now
             for question in questions:
                 if people and rng.random() < 0.3:
                     text = rng.choice(reflection_texts)
@@ -411,14 +422,18 @@ def seed(size: Size, rng: random.Random) -> dict:
             number_of_rounds = 2 if is_measured or rng.random() < 0.1 else 1
             for number in range(1, number_of_rounds + 1):
                 round_pk = next(round_ids)
-                rounds.append(Round(pk=round_pk, workbook_id=pk, number=number, created_at=created))
+                closed = created if number < number_of_rounds else None
+                round_ = Round(
+                    pk=round_pk, workbook_id=pk, number=number, created_at=created, closed_at=closed
+                )
+                rounds.append(round_)
                 if is_measured:
                     people = size.team if number == 2 else size.team * 5 // 6
                 elif is_team:
                     people = rng.randint(0, 8)
                 else:
                     people = 1
-                answer_round(round_pk, people)
+                answer_round(round_, people, is_team)
                 if is_measured and number == 2:
                     reflections[:] = [r for r in reflections if r.round_id != round_pk]
                     reflections.extend(

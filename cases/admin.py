@@ -1,4 +1,3 @@
-import csv
 import logging
 from pathlib import PurePath
 
@@ -6,7 +5,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -20,16 +19,9 @@ from cases import attachments
 from cases.forms import RequestChangesForm
 from cases.models import Case, Submission
 from valoa.admin import PreviewStyles
+from valoa.csv_files import csv_cell, csv_download
 
 logger = logging.getLogger(__name__)
-
-# Characters that make a spreadsheet treat a cell as a formula.
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def csv_cell(value) -> str:
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_START) else text
 
 
 class AwaitingFilter(admin.SimpleListFilter):
@@ -311,11 +303,7 @@ class SubmissionAdmin(admin.ModelAdmin):
     @admin.action(description=_("Vie valitut CSV-tiedostona"), permissions=["export"])
     def export_csv(self, request, queryset):
         filename = timezone.localdate().strftime("valoa-kertomukset-%Y-%m-%d.csv")
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
-        response["Cache-Control"] = "private, no-store"
-        response.write("\ufeff")  # lets spreadsheet programs see UTF-8
-        writer = csv.writer(response, delimiter=";")
+        response, writer = csv_download(filename)
         writer.writerow(
             [
                 gettext("Tunniste"),

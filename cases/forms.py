@@ -304,6 +304,22 @@ class SubmissionForm(AttachmentMixin, PublicForm, forms.ModelForm):
             TIME_TRAP_FIELD,
         )
 
+    @staticmethod
+    def initial_from(query: QueryDict) -> dict:
+        """What a link may fill in beforehand (e.g. a workbook's experiment plan): the kind,
+        title, story and themes, by their Finnish names; the contributor reviews and sends."""
+        initial = {}
+        if query.get("laji") in Submission.Kind.values:
+            initial["kind"] = query["laji"]
+        for name, field in (("otsikko", "title"), ("kertomus", "story")):
+            limit = Submission._meta.get_field(field).max_length
+            if query.get(name):
+                initial[field] = query[name][:limit]
+        if query.getlist("teema"):
+            themes = Theme.objects.filter(slug__in=query.getlist("teema")[:6])
+            initial["themes"] = list(themes.values_list("pk", flat=True))
+        return initial
+
     def clean_phone(self):
         phone = self.cleaned_data.get("phone", "").strip()
         if phone and not PHONE_PATTERN.match(phone):

@@ -14,6 +14,7 @@ from valoa.pagination import paginate
 
 CASES_PER_PAGE = 12
 RATE_LIMIT_SCOPE = "submission"
+PREFILL_PARAMETERS = ("laji", "otsikko", "kertomus", "teema")
 
 
 @require_http_methods(["GET", "HEAD"])
@@ -38,8 +39,9 @@ def case_detail(request, slug: str):
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-@cached_for_readers()
+@cached_for_readers(bypass=PREFILL_PARAMETERS)  # a prefilled form is the reader's own
 def submit(request):
+    initial = {} if request.method == "POST" else SubmissionForm.initial_from(request.GET)
     if request.method == "POST":
         form = SubmissionForm(request.POST, request.FILES)
         if form.is_valid():
@@ -53,8 +55,8 @@ def submit(request):
                     submission.notify_editors_on_commit(_("Uusi kertomus"))
             return redirect(reverse("cases:thanks") + f"?tila={submission.status_token()}")
     else:
-        form = SubmissionForm()
-    return render(request, "cases/submit.html", {"form": form})
+        form = SubmissionForm(initial=initial)
+    return render(request, "cases/submit.html", {"form": form, "prefilled": bool(initial)})
 
 
 @never_cache

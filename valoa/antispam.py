@@ -1,5 +1,6 @@
 """Anti-spam without third parties: honeypot, signed time trap, link and word rules, rate limit."""
 
+import logging
 import re
 import secrets
 import time
@@ -12,6 +13,7 @@ from django.shortcuts import render
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
+logger = logging.getLogger(__name__)
 TIME_TRAP_SALT = "valoa.antispam.started"
 LINK_PATTERN = re.compile(r"https?://|www\.", re.IGNORECASE)
 
@@ -65,18 +67,31 @@ def address_hash(request: HttpRequest) -> str:
     return salted_hmac("valoa.antispam.address", client_address(request)).hexdigest()[:32]
 
 
+def within_limit(key: str, limit: int, period: int) -> bool:
+    """Count one event under `key`; False once there were more than `limit` in this period.
+    With the cache down the limit is not kept: a request is never refused for that."""
+    window = int(time.time() // period)
+    key = f"rate:{key}:{window}"
+    try:
+        cache.add(key, 0, timeout=period)
+        try:
+            count = cache.incr(key)
+        except ValueError:  # expired between add and incr
+            cache.set(key, 1, timeout=period)
+            count = 1
+    except Exception as error:
+        logger.error("Abuse limit not kept, the cache is unavailable: %s", type(error).__name__)
+        return True
+    return count <= limit
+
+
 def allow_post(request: HttpRequest, scope: str) -> bool:
     """Count one post from this address; False once it is over the limit for the period."""
-    period = settings.RATE_LIMIT_PERIOD_SECONDS
-    window = int(time.time() // period)
-    key = f"rate:{scope}:{address_hash(request)}:{window}"
-    cache.add(key, 0, timeout=period)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=period)
-        count = 1
-    return count <= settings.RATE_LIMIT_POSTS
+    return within_limit(
+        f"{scope}:{address_hash(request)}",
+        settings.RATE_LIMIT_POSTS,
+        settings.RATE_LIMIT_PERIOD_SECONDS,
+    )
 
 
 def rate_limited_response(request: HttpRequest, kept_text: str = "") -> HttpResponse:

@@ -125,9 +125,12 @@ def _current(key: str, found: int | None = None) -> int:
 
 def _bump(key: str) -> None:
     try:
-        cache.incr(key)
-    except ValueError:
-        cache.set(key, _new_generation(), timeout=_timeout(key))
+        try:
+            cache.incr(key)
+        except ValueError:
+            cache.set(key, _new_generation(), timeout=_timeout(key))
+    except Exception as error:  # the change is saved; a cache outage must not undo it
+        logger.error("Page cache unavailable: %s", type(error).__name__)
     recent.forget_number(key)
 
 

@@ -286,6 +286,10 @@ LOGGING = {
 # `manage.py delete_old_workbooks` (run it daily from cron).
 WORKBOOK_TEAM_THRESHOLD = env_int("WORKBOOK_TEAM_THRESHOLD", 3, minimum=1)
 WORKBOOK_RETENTION_MONTHS = env_int("WORKBOOK_RETENTION_MONTHS", 18, minimum=1)
+# New participants one team link takes, and one address may add, per period: whoever invents
+# answers to see through the threshold is slowed to this pace (README: "Team rules").
+WORKBOOK_NEW_PARTICIPANTS = env_int("WORKBOOK_NEW_PARTICIPANTS", 10, minimum=1)
+WORKBOOK_NEW_PARTICIPANTS_SECONDS = env_int("WORKBOOK_NEW_PARTICIPANTS_SECONDS", 60, minimum=1)
 
 # Modules whose `load()` the `load_demo` command runs, in order.
 DEMO_CONTENT = ["insights.demo", "cases.demo"]

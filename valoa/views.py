@@ -24,7 +24,11 @@ def home(request):
 
 @cached_for_readers()
 def privacy(request):
-    return render(request, "valoa/privacy.html", {"feedback_email": settings.FEEDBACK_EMAIL})
+    context = {
+        "feedback_email": settings.FEEDBACK_EMAIL,
+        "threshold": settings.WORKBOOK_TEAM_THRESHOLD,
+    }
+    return render(request, "valoa/privacy.html", context)
 
 
 @cached_for_readers()

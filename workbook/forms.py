@@ -5,8 +5,6 @@ Every step has two ways to save: "Tallenna" keeps whatever is there, even half d
 template pack like its public forms, inside a <form> element that the template writes itself.
 """
 
-import re
-
 from django import forms
 from django.conf import settings
 from django.core.validators import MaxLengthValidator
@@ -14,13 +12,13 @@ from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from valoa.forms import AccessibleForm
-from workbook.models import Experiment, Level, Participant, Workbook
+from cases.models import Sector
+from valoa.forms import AccessibleForm, PublicForm
+from workbook.models import TOKEN_PATTERN, Experiment, Level, Participant, Workbook
 
 NOTE_MAX_LENGTH = 1000
 REFLECTION_MAX_LENGTH = 3000
 EXPERIMENT_MAX_LENGTH = 2000
-TOKEN_PATTERN = re.compile(r"[A-Za-z0-9_-]{40,64}")
 DATE_FORMATS = ["%Y-%m-%d", "%d.%m.%Y", "%d.%m.%y"]
 
 
@@ -77,6 +75,16 @@ class StartForm(WorkbookForm):
             "Älä kirjoita tähän henkilötietoja."
         ),
         error_messages={"max_length": too_long_message(_("Nimi"))},
+    )
+    sektori = forms.ChoiceField(
+        label=_("Sektori"),
+        required=False,
+        choices=[("", _("En halua kertoa")), *Sector.choices],
+        help_text=_(
+            "Vapaaehtoinen, vain tiimin työkirjaan. Sektori näkyy vain koottuna tilastona "
+            "ylläpidolle, ja vasta kun samalla sektorilla on vähintään viisi tiimiä."
+        ),
+        error_messages={"invalid_choice": _("Valitse sektori annetuista vaihtoehdoista.")},
     )
 
 
@@ -174,6 +182,11 @@ class AssessmentForm(WorkbookForm):
         }
 
 
+class ParticipateForm(PublicForm, AssessmentForm):
+    """Step 1 as a team member answers it on the participant link: a public form, so with a
+    honeypot, a time trap and a key that is the same for every post of one showing of it."""
+
+
 class ReflectionForm(WorkbookForm):
     """Step 2: free-text answers to the questions; all of them optional."""
 
@@ -217,8 +230,20 @@ class ExperimentForm(WorkbookForm, forms.ModelForm):
 
     class Meta:
         model = Experiment
-        fields = ["what", "why", "who_does_what", "deadline", "success_signs", "look_back_on"]
+        fields = [
+            "focus",
+            "what",
+            "why",
+            "who_does_what",
+            "deadline",
+            "success_signs",
+            "look_back_on",
+        ]
         help_texts = {
+            "focus": _(
+                "Vapaaehtoinen. Esimerkiksi teema, jossa teillä on eniten kehitettävää. "
+                "Teema tulee mukaan, jos jaatte kokeilun muille Innostu-osiossa."
+            ),
             "what": _("Pieni ja konkreettinen muutos arjen työhön, jonka voi aloittaa heti."),
             "why": _("Mihin vaiheiden 1 ja 2 havaintoon kokeilu vastaa?"),
             "who_does_what": _("Roolit ja tehtävät. Kaikkien ei tarvitse tehdä kaikkea."),
@@ -240,7 +265,10 @@ class ExperimentForm(WorkbookForm, forms.ModelForm):
             "success_signs": _("Kerro, mistä tiedätte, että kokeilu onnistui."),
             "look_back_on": _("Kirjoita päivämäärä, jolloin katsotte taaksepäin."),
         }
+        self.fields["focus"].empty_label = _("Ei valittu")
         for name, field in self.fields.items():
+            if name == "focus":
+                continue  # the one optional choice
             field.required = True
             field.error_messages["required"] = required[name]
             if isinstance(field, forms.DateField):

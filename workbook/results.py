@@ -1,8 +1,9 @@
-"""Step 1 results: counted in the database, so that the cost does not grow with the team.
+"""Step 1 results: counts per statement and level, so that the cost does not grow with the team.
 
-One query gives, per statement, how many chose each level in this round and in the earlier
-one; everything else (averages, disagreement, themes, chart) is arithmetic on those counts.
-Individual answers never leave this module: only counts do.
+Alone, one query counts the answers of this round and the earlier one. A team's results are
+the rounds' published snapshots (`Round.publish_if_due`), never the live answers: they change
+only in steps of at least the threshold. Everything else (averages, disagreement, themes,
+chart) is arithmetic on those counts. Individual answers never leave this module: only counts.
 
 The counts start from the participants of the two rounds (an index on the round), never from
 the statements: a join from the statements would read every answer of every workbook.
@@ -12,7 +13,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.utils.formats import number_format
 
 from valoa.models import Theme
@@ -28,11 +29,23 @@ def _average(counts: list[int]) -> float | None:
     return sum(level * count for level, count in zip(Level.values, counts, strict=True)) / total
 
 
-def format_average(value: float | None) -> str:
+def shown(value: float) -> Decimal:
+    """A value as it is shown: to one decimal, halves up."""
+    return Decimal(str(value)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
+def format_average(value: float | Decimal | None) -> str:
     if value is None:
         return "–"
-    rounded = Decimal(str(value)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
-    return number_format(rounded, 1)
+    return number_format(shown(value), 1)
+
+
+def format_change(change: Decimal | None) -> str:
+    if change is None:
+        return "–"
+    if not change:
+        return "±0"
+    return ("+" if change > 0 else "−") + format_average(abs(change))
 
 
 class Averages:
@@ -57,6 +70,24 @@ class Averages:
     def previous_average_display(self) -> str:
         return format_average(self.previous_average)
 
+    @property
+    def change(self) -> Decimal | None:
+        """The change between the averages as they are shown: "2,8 → 3,0" is +0,2."""
+        if self.average is None or self.previous_average is None:
+            return None
+        return shown(self.average) - shown(self.previous_average)
+
+    @property
+    def change_display(self) -> str:
+        return format_change(self.change)
+
+    @property
+    def change_direction(self) -> str:
+        change = self.change
+        if not change:
+            return "same"
+        return "up" if change > 0 else "down"
+
 
 @dataclass
 class StatementResult(Averages):
@@ -65,31 +96,12 @@ class StatementResult(Averages):
     previous_counts: list[int] | None = None
 
     @property
+    def name(self) -> str:
+        return self.statement.text
+
+    @property
     def total(self) -> int:
         return sum(self.counts)
-
-    @property
-    def change(self) -> float | None:
-        if self.average is None or self.previous_average is None:
-            return None
-        return self.average - self.previous_average
-
-    @property
-    def change_display(self) -> str:
-        change = self.change
-        if change is None:
-            return "–"
-        text = format_average(abs(change))
-        if text in {"0", "0,0", "0.0"}:
-            return "±0"
-        return ("+" if change > 0 else "−") + text
-
-    @property
-    def change_direction(self) -> str:
-        change = self.change
-        if change is None or round(change, 1) == 0:
-            return "same"
-        return "up" if change > 0 else "down"
 
     @property
     def disagreement(self) -> float:
@@ -141,6 +153,10 @@ class ThemeResult(Averages):
     statements: list[StatementResult] = field(default_factory=list)
 
     @property
+    def name(self) -> str:
+        return self.theme.name
+
+    @property
     def counts(self) -> list[int]:
         return [sum(result.counts[index] for result in self.statements) for index in range(3)]
 
@@ -160,6 +176,8 @@ class RoundResults:
     is_team: bool
     previous_round: Round | None = None
     previous_participant_count: int = 0
+    # A team: how many have answered everything by now (the results may count fewer).
+    answered_count: int = 0
 
     @property
     def threshold(self) -> int:
@@ -174,8 +192,13 @@ class RoundResults:
 
     @property
     def missing(self) -> int:
-        """How many more answers a team needs before its results are shown."""
-        return max(0, self.threshold - self.participant_count)
+        """How many more complete answers a team needs before its results change (or show)."""
+        return max(0, self.round.next_publication_at - self.answered_count)
+
+    @property
+    def unpublished(self) -> int:
+        """Complete answers that the shown results do not count yet."""
+        return max(0, self.answered_count - self.participant_count)
 
     @property
     def previous_visible(self) -> bool:
@@ -269,18 +292,12 @@ class RoundResults:
 
 
 def round_results(round_: Round, is_team: bool) -> RoundResults:
-    """Counts per statement and level for this round and the one before, in four queries."""
+    """Counts per statement and level for this round and the one before, in a few queries: a
+    team's from the published snapshots, alone from the answers."""
     previous = round_.previous()
+    if is_team:
+        return _team_results(round_, previous)
     rounds = [round_.pk] + ([previous.pk] if previous else [])
-    participant_counts = dict(
-        Round.objects.filter(pk__in=rounds)
-        .annotate(
-            answered=Count(
-                "participants", filter=Q(participants__answers__isnull=False), distinct=True
-            )
-        )
-        .values_list("pk", "answered")
-    )
     counts = {
         (round_pk, statement_pk, level): count
         for round_pk, statement_pk, level, count in Answer.objects.filter(
@@ -294,19 +311,50 @@ def round_results(round_: Round, is_team: bool) -> RoundResults:
     def levels(round_pk: int, statement: Statement) -> list[int]:
         return [counts.get((round_pk, statement.pk, level), 0) for level in Level.values]
 
-    results = [
-        StatementResult(
-            statement=statement,
-            counts=levels(round_.pk, statement),
-            previous_counts=levels(previous.pk, statement) if previous else None,
-        )
-        for statement in Statement.objects.active().select_related("theme")
-    ]
     return RoundResults(
         round=round_,
-        participant_count=participant_counts.get(round_.pk, 0),
-        statements=results,
-        is_team=is_team,
+        participant_count=int(any(key[0] == round_.pk for key in counts)),
+        statements=[
+            StatementResult(
+                statement=statement,
+                counts=levels(round_.pk, statement),
+                previous_counts=levels(previous.pk, statement) if previous else None,
+            )
+            for statement in Statement.objects.active().select_related("theme")
+        ],
+        is_team=False,
         previous_round=previous,
-        previous_participant_count=participant_counts.get(previous.pk, 0) if previous else 0,
+    )
+
+
+def published(round_: Round | None) -> dict[str, list[int]] | None:
+    """A team round's published counts, or None while they are not to be shown."""
+    if round_ is None or round_.published_count < settings.WORKBOOK_TEAM_THRESHOLD:
+        return None
+    return round_.published_counts
+
+
+def _team_results(round_: Round, previous: Round | None) -> RoundResults:
+    current, earlier = published(round_), published(previous)
+
+    def levels(snapshot: dict[str, list[int]] | None, statement: Statement) -> list[int] | None:
+        if snapshot is None:
+            return None
+        return list(snapshot.get(str(statement.pk), [0, 0, 0]))
+
+    return RoundResults(
+        round=round_,
+        participant_count=round_.published_count if current is not None else 0,
+        statements=[
+            StatementResult(
+                statement=statement,
+                counts=levels(current, statement) or [0, 0, 0],
+                previous_counts=levels(earlier, statement),
+            )
+            for statement in Statement.objects.active().select_related("theme")
+        ],
+        is_team=True,
+        previous_round=previous,
+        previous_participant_count=previous.published_count if earlier is not None else 0,
+        answered_count=round_.complete_participants().count(),
     )

@@ -2,7 +2,14 @@
 
 Facilitator (or solo) link: /tyokirja/<token>/ and its four steps. Team participant link:
 /tyokirja/osallistu/<token>/. A participant's own link: /tyokirja/vastaukseni/<token>/.
-The facilitator's pages show a team's answers only as counts, never one person's answers.
+The facilitator's pages show a team's answers only as published counts (results.py), never
+one person's answers. A token that cannot be one is answered with the helpful 404 before any
+query (a NUL byte would make PostgreSQL fail).
+
+One person, one answer: a participant who answers gets a first-party cookie with their own
+link's token, so that opening the participant link again from the same browser leads to their
+own answers; a double click, a retry or a form sent again stores one participant (the form's
+submission key), and new participants are limited in rate per link and per address.
 """
 
 from dataclasses import dataclass
@@ -11,7 +18,6 @@ from functools import wraps
 import segno
 from django.conf import settings
 from django.contrib import messages
-from django.db import transaction
 from django.http import HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -20,20 +26,30 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from valoa.page_cache import cached_response
-from workbook import recommendations
-from workbook.forms import AssessmentForm, ContinueForm, ExperimentForm, ReflectionForm, StartForm
+from valoa import antispam
+from valoa.page_cache import cached_for_readers, cached_response
+from workbook import exports, recommendations, statistics
+from workbook.forms import (
+    AssessmentForm,
+    ContinueForm,
+    ExperimentForm,
+    ParticipateForm,
+    ReflectionForm,
+    StartForm,
+)
 from workbook.models import (
     Answer,
     Experiment,
+    Level,
     Participant,
     ReflectionAnswer,
     ReflectionQuestion,
     Round,
     Statement,
     Workbook,
+    is_token,
 )
-from workbook.results import round_results
+from workbook.results import RoundResults, round_results
 
 CONTINUE = "jatka"
 BACK = "edellinen"
@@ -68,6 +84,11 @@ def step_links(workbook: Workbook, current: int | None = None) -> list[dict]:
     ]
 
 
+PARTICIPANT_COOKIE = "tyokirja"
+PARTICIPANT_COOKIE_DAYS = 90  # a round lasts from a meeting to a few weeks
+REMEMBERED_PARTICIPANTS = 5  # one browser may take part in a few teams' workbooks
+
+
 def not_found(request) -> HttpResponse:
     """A helpful 404 for a link that is mistyped, cut short or points at a deleted workbook."""
     return render(
@@ -96,7 +117,7 @@ def token_page(methods=("GET", "HEAD")):
     def decorator(view):
         @wraps(view)
         def wrapper(request, token: str, *args, **kwargs):
-            workbook = Workbook.objects.filter(token=token).first()
+            workbook = Workbook.objects.filter(token=token).first() if is_token(token) else None
             if workbook is None:
                 return not_found(request)
             workbook.touch()
@@ -136,14 +157,26 @@ def participant_link(request, workbook: Workbook) -> str:
     return request.build_absolute_uri(workbook.participant_url())
 
 
-# Start and continue -------------------------------------------------------------------------
+def chosen_round(request, workbook: Workbook) -> tuple[Round, list[Round]]:
+    """The round asked for with ?kierros=N (the current one otherwise), and all rounds."""
+    rounds = list(workbook.rounds.order_by("number"))
+    requested = request.GET.get("kierros")
+    round_ = next((item for item in rounds if str(item.number) == requested), rounds[-1])
+    return round_, rounds
+
+
+# Start, continue and the facilitator's guide ------------------------------------------------
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def start(request):
     form = StartForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        workbook = Workbook.start(form.cleaned_data["mode"], form.cleaned_data["name"].strip())
+        workbook = Workbook.start(
+            form.cleaned_data["mode"],
+            form.cleaned_data["name"].strip(),
+            form.cleaned_data["sektori"],
+        )
         return redirect(workbook)
     return render(
         request,
@@ -166,6 +199,28 @@ def continue_with_link(request):
     )
 
 
+@require_http_methods(["GET", "HEAD"])
+@cached_for_readers()
+def guide(request):
+    """How to run the workbook in a team meeting: a script with timings and questions."""
+    return render(request, "workbook/guide.html", {"threshold": settings.WORKBOOK_TEAM_THRESHOLD})
+
+
+@require_http_methods(["GET", "HEAD"])
+@cached_for_readers()
+def blank_workbook(request):
+    """The whole workbook on paper, for a team that meets without devices."""
+    return render(
+        request,
+        "workbook/blank_workbook.html",
+        {
+            "statements": Statement.objects.active().select_related("theme"),
+            "questions": ReflectionQuestion.objects.active().select_related("theme"),
+            "levels": list(Level),
+        },
+    )
+
+
 # The facilitator's (or solo user's) pages ---------------------------------------------------
 
 
@@ -179,6 +234,7 @@ def overview(request, workbook: Workbook):
         "rounds": rounds,
         "steps": step_links(workbook),
         "link": request.build_absolute_uri(workbook.get_absolute_url()),
+        "can_start_round": current.has_answers(),
     }
     if workbook.is_team:
         url = participant_link(request, workbook)
@@ -190,10 +246,25 @@ def overview(request, workbook: Workbook):
     return render(request, "workbook/overview.html", context)
 
 
-@token_page(methods=("POST",))
+def confirm(request, workbook: Workbook, action: str, title: str, text: str, button: str):
+    return render(
+        request,
+        "workbook/confirm.html",
+        {
+            "workbook": workbook,
+            "action": reverse(action, kwargs={"token": workbook.token}),
+            "title": title,
+            "text": text,
+            "button": button,
+        },
+    )
+
+
+@token_page(methods=("GET", "HEAD", "POST"))
 def new_round(request, workbook: Workbook):
+    """Asks first (GET), then starts the next round (POST); only after answers in this one."""
     current = workbook.current_round()
-    if not Answer.objects.filter(participant__round=current).exists():
+    if not current.has_answers():
         messages.error(
             request,
             _(
@@ -202,6 +273,21 @@ def new_round(request, workbook: Workbook):
             ),
         )
         return redirect(workbook)
+    number = current.number + 1
+    if request.method != "POST":
+        return confirm(
+            request,
+            workbook,
+            "workbook:new_round",
+            _("Aloitetaanko kierros %(number)d?") % {"number": number},
+            _(
+                "Kierros %(current)d päättyy: sen vastauksia ei voi enää muuttaa, ja sen "
+                "tulokset ja yhteenveto säilyvät vertailua varten. Kierroksella %(number)d "
+                "vastataan vaiheeseen 1 uudelleen, ja vaiheet 2 ja 3 aloitetaan alusta."
+            )
+            % {"current": current.number, "number": number},
+            _("Aloita kierros %(number)d") % {"number": number},
+        )
     round_ = workbook.start_round()
     if workbook.is_team:
         text = _(
@@ -219,14 +305,34 @@ def new_round(request, workbook: Workbook):
     return redirect("workbook:assessment", token=workbook.token)
 
 
-def save_answers(participant: Participant, answers: dict[int, tuple[int, str]]) -> None:
-    """Store a participant's step 1 answers, replacing earlier answers to the same statements."""
-    with transaction.atomic():
-        participant.answers.filter(statement_id__in=answers).delete()
-        Answer.objects.bulk_create(
-            Answer(participant=participant, statement_id=pk, level=level, note=note)
-            for pk, (level, note) in answers.items()
+@token_page(methods=("GET", "HEAD", "POST"))
+def close_round(request, workbook: Workbook):
+    """A team's facilitator ends answering to this round (asks first)."""
+    round_ = workbook.current_round()
+    if not workbook.is_team or not round_.is_open:
+        return redirect(workbook)
+    if request.method != "POST":
+        return confirm(
+            request,
+            workbook,
+            "workbook:close_round",
+            _("Päätetäänkö vastaaminen kierrokseen %(number)d?") % {"number": round_.number},
+            _(
+                "Päättämisen jälkeen kukaan ei voi enää vastata tähän kierrokseen eikä muuttaa "
+                "vastauksiaan. Tulokset päivittyvät vielä kerran, jos edellisten tulosten "
+                "jälkeen on tullut vähintään %(threshold)d uutta vastausta; muuten uusimmat "
+                "vastaukset jäävät näyttämättä, jotta niistä ei voi päätellä kenenkään "
+                "vastauksia."
+            )
+            % {"threshold": settings.WORKBOOK_TEAM_THRESHOLD},
+            _("Päätä vastaaminen"),
         )
+    round_.close()
+    messages.success(
+        request,
+        _("Vastaaminen kierrokseen %(number)d on päätetty.") % {"number": round_.number},
+    )
+    return redirect("workbook:assessment", token=workbook.token)
 
 
 @token_page(methods=("GET", "HEAD", "POST"))
@@ -258,8 +364,7 @@ def assessment(request, workbook: Workbook):
         complete=request.method == "POST" and is_continue(request),
     )
     if request.method == "POST" and form.is_valid():
-        save_answers(participant, form.answers())
-        workbook.touch(force=True)
+        participant.replace_answers(form.answers())
         return after_save(request, workbook, 1)
     return render(
         request,
@@ -280,15 +385,7 @@ def reflection(request, workbook: Workbook):
     answers = dict(round_.reflections.values_list("question_id", "text"))
     form = ReflectionForm(request.POST or None, questions=questions, answers=answers)
     if request.method == "POST" and form.is_valid():
-        written = form.answers()
-        with transaction.atomic():
-            round_.reflections.filter(question_id__in=written).delete()
-            ReflectionAnswer.objects.bulk_create(
-                ReflectionAnswer(round=round_, question_id=pk, text=text)
-                for pk, text in written.items()
-                if text
-            )
-        workbook.touch(force=True)
+        round_.replace_reflections(form.answers())
         return after_save(request, workbook, 2)
     return render(
         request,
@@ -314,7 +411,6 @@ def experiment(request, workbook: Workbook):
     )
     if request.method == "POST" and form.is_valid():
         form.save()
-        workbook.touch(force=True)
         return after_save(request, workbook, 3)
     previous = round_.previous()
     previous_plan = Experiment.objects.filter(round=previous).first() if previous else None
@@ -341,12 +437,26 @@ def summary(request, workbook: Workbook):
     )
 
 
+def beside_all_teams(results: RoundResults) -> dict | None:
+    """A team's theme averages beside all teams' (only when enough teams have results). All
+    teams' figures change seldom; a cached summary may show them PAGE_CACHE_SECONDS late."""
+    if not (results.is_team and results.visible):
+        return None
+    benchmark, all_teams = statistics.benchmark_themes(
+        [item.statement for item in results.statements]
+    )
+    if benchmark is None:
+        return None
+    return {
+        "teams": benchmark.teams,
+        "rows": [
+            {"theme": theme, "all": all_teams.get(theme.theme.pk)} for theme in results.themes
+        ],
+    }
+
+
 def summary_page(request, workbook: Workbook) -> HttpResponse:
-    rounds = list(workbook.rounds.order_by("number"))
-    round_ = rounds[-1]
-    requested = request.GET.get("kierros")
-    if requested:
-        round_ = next((item for item in rounds if str(item.number) == requested), round_)
+    round_, rounds = chosen_round(request, workbook)
     results = round_results(round_, is_team=workbook.is_team)
     reflections = (
         ReflectionAnswer.objects.filter(round=round_, question__is_active=True)
@@ -376,6 +486,7 @@ def summary_page(request, workbook: Workbook) -> HttpResponse:
         for theme in results.themes
     ]
     focus = results.focus_themes if results.visible else []
+    plan = Experiment.objects.filter(round=round_).select_related("focus").first()
     return render(
         request,
         "workbook/summary.html",
@@ -388,7 +499,9 @@ def summary_page(request, workbook: Workbook) -> HttpResponse:
             "results": results,
             "themes": themes,
             "chart": results.chart() if results.visible else None,
-            "plan": Experiment.objects.filter(round=round_).first(),
+            "plan": plan,
+            "share_url": exports.story_prefill_url(plan) if plan and plan.what else None,
+            "beside_all_teams": beside_all_teams(results),
             "focus_themes": focus,
             "recommended_cases": recommendations.recommended_cases(focus),
             "recommended_articles": recommendations.recommended_articles(focus),
@@ -396,30 +509,141 @@ def summary_page(request, workbook: Workbook) -> HttpResponse:
     )
 
 
+@token_page()
+def print_view(request, workbook: Workbook):
+    """The results and the plan on one printable page, for the team's wall or minutes."""
+    round_, _rounds = chosen_round(request, workbook)
+    results = round_results(round_, is_team=workbook.is_team)
+    focus = results.focus_themes if results.visible else []
+    return render(
+        request,
+        "workbook/print.html",
+        {
+            "workbook": workbook,
+            "round": round_,
+            "results": results,
+            "plan": Experiment.objects.filter(round=round_).select_related("focus").first(),
+            "focus_themes": focus,
+            "reading": recommendations.recommended_cases(focus, limit=2)
+            + recommendations.recommended_articles(focus, limit=2),
+        },
+    )
+
+
+@token_page()
+def results_csv(request, workbook: Workbook):
+    round_, _rounds = chosen_round(request, workbook)
+    plan = Experiment.objects.filter(round=round_).select_related("focus").first()
+    return exports.results_csv(workbook, round_results(round_, workbook.is_team), plan)
+
+
+@token_page()
+def look_back_calendar(request, workbook: Workbook):
+    """The experiment's look-back day as an .ics file for the facilitator's calendar."""
+    round_, _rounds = chosen_round(request, workbook)
+    plan = Experiment.objects.filter(round=round_).select_related("focus").first()
+    if plan is None or plan.look_back_on is None:
+        messages.error(
+            request, _("Kirjoittakaa ensin päivä, jolloin katsotte kokeiluun taaksepäin.")
+        )
+        return redirect("workbook:experiment", token=workbook.token)
+    response = HttpResponse(
+        exports.look_back_event(request, workbook, plan), content_type="text/calendar"
+    )
+    name = exports.filename(workbook, round_, "ics")
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
 # Participants of a team ---------------------------------------------------------------------
+
+
+def remembered_tokens(request) -> list[str]:
+    """The participant tokens this browser's cookie holds (newest first)."""
+    values = request.COOKIES.get(PARTICIPANT_COOKIE, "").split(".")
+    return [value for value in values if is_token(value)][:REMEMBERED_PARTICIPANTS]
+
+
+def remembered_participant(request, round_: Round) -> Participant | None:
+    """Who this browser answered as in this round, if it answered."""
+    tokens = remembered_tokens(request)
+    return round_.participants.filter(token__in=tokens).first() if tokens else None
+
+
+def remember(request, response: HttpResponse, participant: Participant) -> None:
+    """The strictly necessary cookie of one person, one answer: set only when one answers."""
+    others = [token for token in remembered_tokens(request) if token != participant.token]
+    response.set_cookie(
+        PARTICIPANT_COOKIE,
+        ".".join([participant.token, *others][:REMEMBERED_PARTICIPANTS]),
+        max_age=PARTICIPANT_COOKIE_DAYS * 24 * 60 * 60,
+        secure=settings.SESSION_COOKIE_SECURE,
+        httponly=True,
+        samesite="Lax",
+    )
+
+
+def new_participant_allowed(request, workbook: Workbook) -> bool:
+    """A new participant within the limits per link and per address (see the settings)."""
+    limit = settings.WORKBOOK_NEW_PARTICIPANTS
+    period = settings.WORKBOOK_NEW_PARTICIPANTS_SECONDS
+    return antispam.within_limit(
+        f"workbook-link:{workbook.pk}", limit, period
+    ) and antispam.within_limit(f"workbook-address:{antispam.address_hash(request)}", limit, period)
 
 
 @private
 @require_http_methods(["GET", "HEAD", "POST"])
 def participate(request, token: str):
-    """The link a team shares: each person answers step 1 here, anonymously."""
-    workbook = Workbook.objects.filter(participant_token=token).first()
-    if workbook is None:
+    """The link a team shares: each person answers step 1 here, anonymously, once."""
+    workbook = Workbook.objects.filter(participant_token=token).first() if is_token(token) else None
+    if workbook is None or not workbook.is_team:
         return not_found(request)
     workbook.touch()
     round_ = workbook.current_round()
+    own = remembered_participant(request, round_)
+    context = {
+        "workbook": workbook,
+        "round": round_,
+        "own": own,
+        "threshold": settings.WORKBOOK_TEAM_THRESHOLD,
+    }
+    if not round_.is_open:
+        return render(request, "workbook/participate_closed.html", context)
+    if own is not None and request.method != "POST":
+        messages.info(
+            request,
+            _(
+                "Olet jo vastannut tähän kierrokseen tällä selaimella. Voit muuttaa "
+                "vastauksiasi tässä; tiimissä sinut lasketaan edelleen yhdeksi vastaajaksi."
+            ),
+        )
+        return redirect("workbook:participant_edit", token=own.token)
     statements = Statement.objects.active().select_related("theme")
-    form = AssessmentForm(request.POST or None, statements=statements)
+    form = ParticipateForm(request.POST or None, statements=statements)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            participant = Participant.objects.create(round=round_)
-            save_answers(participant, form.answers())
-        workbook.touch(force=True)
+        key = form.submission_key()
+        participant = own or round_.participants.filter(submission_key=key).first()
+        if participant is not None:
+            participant.round = round_
+            participant.replace_answers(form.answers())
+        elif new_participant_allowed(request, workbook):
+            participant = round_.add_participant(key, form.answers())
+        else:
+            minutes = max(1, settings.WORKBOOK_NEW_PARTICIPANTS_SECONDS // 60)
+            response = render(
+                request,
+                "workbook/participate.html",
+                {**context, "form": form, "rate_limited": True, "minutes": minutes},
+                status=429,
+            )
+            response["Retry-After"] = str(settings.WORKBOOK_NEW_PARTICIPANTS_SECONDS)
+            return response
         messages.success(request, _("Kiitos! Vastauksesi on tallennettu."))
-        return redirect(participant)
-    return render(
-        request, "workbook/participate.html", {"workbook": workbook, "round": round_, "form": form}
-    )
+        response = redirect(participant)
+        remember(request, response, participant)
+        return response
+    return render(request, "workbook/participate.html", {**context, "form": form})
 
 
 def participant_page(view):
@@ -427,6 +651,8 @@ def participant_page(view):
     def wrapper(request, token: str):
         participant = (
             Participant.objects.filter(token=token).select_related("round__workbook").first()
+            if is_token(token)
+            else None
         )
         if participant is None or not participant.round.workbook.is_team:
             return not_found(request)
@@ -439,7 +665,7 @@ def participant_page(view):
 @participant_page
 @require_http_methods(["GET", "HEAD"])
 def participant(request, participant: Participant):
-    """A participant's own answers beside the team's distribution (past the threshold)."""
+    """A participant's own answers beside the team's last published results, nothing finer."""
     round_ = participant.round
     workbook = round_.workbook
     results = round_results(round_, is_team=True)
@@ -455,7 +681,7 @@ def participant(request, participant: Participant):
             "results": results,
             "rows": rows,
             "link": request.build_absolute_uri(participant.get_absolute_url()),
-            "is_current": round_ == workbook.current_round(),
+            "is_current": round_.is_open,
         },
     )
 
@@ -464,17 +690,18 @@ def participant(request, participant: Participant):
 @require_http_methods(["GET", "HEAD", "POST"])
 def participant_edit(request, participant: Participant):
     round_ = participant.round
-    if round_ != round_.workbook.current_round():
-        messages.error(request, _("Edellisen kierroksen vastauksia ei voi enää muuttaa."))
+    if not round_.is_open:
+        messages.error(request, _("Päättyneen kierroksen vastauksia ei voi enää muuttaa."))
         return redirect(participant)
     statements = Statement.objects.active().select_related("theme")
     answers = {answer.statement_id: answer for answer in participant.answers.all()}
     form = AssessmentForm(request.POST or None, statements=statements, answers=answers)
     if request.method == "POST" and form.is_valid():
-        save_answers(participant, form.answers())
-        round_.workbook.touch(force=True)
+        participant.replace_answers(form.answers())
         messages.success(request, _("Vastauksesi on päivitetty."))
-        return redirect(participant)
+        response = redirect(participant)
+        remember(request, response, participant)
+        return response
     return render(
         request,
         "workbook/participant_edit.html",

@@ -25,6 +25,7 @@ from tests.cases.factories import make_case, make_submission, png_bytes, upload
 from tests.factories import make_article, make_comment
 from tests.workbook.helpers import add_participant
 from valoa.models import Theme
+from workbook.exports import story_prefill_url
 from workbook.models import (
     Experiment,
     Level,
@@ -34,6 +35,7 @@ from workbook.models import (
     Statement,
     Workbook,
 )
+from workbook.views import PARTICIPANT_COOKIE
 
 # WCAG 2.1 A and AA, which Finnish public-sector sites must meet by law, and axe-core's best
 # practices (headings in order, everything inside a landmark, one main, and so on).
@@ -59,6 +61,7 @@ class SiteContent:
     solo_empty: Workbook  # just started
     team_few: Workbook  # one answer: below the anonymity threshold
     team_enough: Workbook  # three answers: results visible
+    team_closed: Workbook  # three answers, answering ended
     participant: Participant  # one of team_enough's
 
 
@@ -119,6 +122,10 @@ def make_site_content() -> SiteContent:
     participant = add_participant(team_enough, statements, Level.NOT_YET, note="Oma huomio.")
     add_participant(team_enough, statements, Level.PARTLY)
     add_participant(team_enough, statements, Level.WELL)
+    team_closed = Workbook.start(Workbook.Mode.TEAM, "Päättynyt kierros")
+    for level in Level:
+        add_participant(team_closed, statements, level)
+    team_closed.current_round().close()
     return SiteContent(
         article=article,
         reply_to=first.pk,
@@ -129,6 +136,7 @@ def make_site_content() -> SiteContent:
         solo_empty=Workbook.start(Workbook.Mode.SOLO),
         team_few=team_few,
         team_enough=team_enough,
+        team_closed=team_closed,
         participant=participant,
     )
 
@@ -144,6 +152,7 @@ class State:
     reach: Callable[[Page, str], None]  # (page, live server URL)
     has_form: bool = False  # a form that is posted: this page may set the CSRF cookie
     posts: bool = False  # reaching it sends a form
+    sets: tuple[str, ...] = ()  # other cookies it may set (a team participant's, on answering)
 
 
 def visit(path: str, status: int = 200) -> Callable[[Page, str], None]:
@@ -190,7 +199,7 @@ def public_pages(content: SiteContent) -> list[State]:
         State("kerro kokemuksesta, tyhjä lomake", visit("/innostu/kerro/"), has_form=True),
         State("kertomuksen tilasivu", visit(content.status_path)),
         State("työkirja, aloitus", visit("/tyokirja/"), has_form=True),
-        State("työkirja yksin, yleiskuva", visit(solo.get_absolute_url()), has_form=True),
+        State("työkirja yksin, yleiskuva", visit(solo.get_absolute_url())),
         State(
             "työkirja yksin, vaihe 1", visit(f"/tyokirja/{solo.token}/missa-olemme/"), has_form=True
         ),
@@ -205,7 +214,7 @@ def public_pages(content: SiteContent) -> list[State]:
             "työkirja yksin aloitettu, vaihe 4",
             visit(f"/tyokirja/{content.solo_empty.token}/yhteenveto/"),
         ),
-        State("tiimi, vetäjän yleiskuva", visit(team.get_absolute_url()), has_form=True),
+        State("tiimi, vetäjän yleiskuva", visit(team.get_absolute_url())),
         State("tiimi, vetäjän vaihe 1", visit(f"/tyokirja/{team.token}/missa-olemme/")),
         State(
             "tiimi, vetäjän vaihe 1 liian harvoin vastauksin",
@@ -226,6 +235,30 @@ def public_pages(content: SiteContent) -> list[State]:
         State(
             "tiimi, osallistujan vastausten muutos",
             visit(content.participant.get_absolute_url() + "muuta/"),
+            has_form=True,
+        ),
+        State("tiimi, tuloste", visit(f"/tyokirja/{team.token}/tulosta/")),
+        State("työkirja yksin, tuloste", visit(f"/tyokirja/{solo.token}/tulosta/")),
+        State(
+            "tiimi, uuden kierroksen vahvistus",
+            visit(f"/tyokirja/{team.token}/uusi-kierros/"),
+            has_form=True,
+        ),
+        State(
+            "tiimi, vastaamisen päättämisen vahvistus",
+            visit(f"/tyokirja/{content.team_few.token}/paata-kierros/"),
+            has_form=True,
+        ),
+        State(
+            "tiimi, vetäjän vaihe 1 vastaaminen päättynyt",
+            visit(f"/tyokirja/{content.team_closed.token}/missa-olemme/"),
+        ),
+        State("tiimi, vastaaminen päättynyt", visit(content.team_closed.participant_url())),
+        State("työkirja, vetäjän opas", visit("/tyokirja/ohje/")),
+        State("työkirja paperilla", visit("/tyokirja/ohje/tyokirja-paperilla/")),
+        State(
+            "kerro kokemuksesta, kokeilu esitäytettynä",
+            visit(story_prefill_url(solo.current_round().experiment)),
             has_form=True,
         ),
         State("työkirja, tuntematon linkki", visit("/tyokirja/" + "x" * 43 + "/", 404)),
@@ -342,12 +375,28 @@ def form_states(content: SiteContent) -> list[State]:
         expect(page.locator("#virheet")).to_be_focused()
 
     def participate_sent(page: Page, base: str) -> None:
+        page.context.clear_cookies()  # a new participant: this browser has not answered yet
         page.goto(base + content.team_few.participant_url())
-        fieldsets = page.locator("fieldset.statement")
-        for index in range(fieldsets.count()):
-            fieldsets.nth(index).get_by_label(LEVELS[index % 3], exact=True).check()
+        _answer_every_statement(page)
         page.get_by_role("button", name="Tallenna vastaukset").click()
         expect(page.get_by_role("heading", level=1)).to_have_text("Omat vastauksesi")
+
+    def participate_again(page: Page, base: str) -> None:
+        participate_sent(page, base)
+        page.goto(base + content.team_few.participant_url())
+        expect(page.get_by_role("heading", level=1)).to_have_text("Muuta vastauksiasi")
+
+    def too_many_participants(page: Page, base: str) -> None:
+        limit = django_settings.WORKBOOK_NEW_PARTICIPANTS
+        django_settings.WORKBOOK_NEW_PARTICIPANTS = 0  # the next new participant is one too many
+        try:
+            page.context.clear_cookies()
+            page.goto(base + content.team_enough.participant_url())
+            _answer_every_statement(page)
+            page.get_by_role("button", name="Tallenna vastaukset").click()
+            expect(page.get_by_text("Vastauksiasi ei vielä tallennettu.")).to_be_visible()
+        finally:
+            django_settings.WORKBOOK_NEW_PARTICIPANTS = limit
 
     def too_many_posts(page: Page, base: str) -> None:
         limit = django_settings.RATE_LIMIT_POSTS
@@ -362,8 +411,8 @@ def form_states(content: SiteContent) -> list[State]:
         finally:
             django_settings.RATE_LIMIT_POSTS = limit
 
-    def sent(name: str, reach: Callable[[Page, str], None], form_on_page=True) -> State:
-        return State(name, reach, has_form=form_on_page, posts=True)
+    def sent(name: str, reach: Callable[[Page, str], None], form_on_page=True, sets=()) -> State:
+        return State(name, reach, has_form=form_on_page, posts=True, sets=sets)
 
     return [
         sent("oivallukset, lomakkeessa virheitä", insight_errors),
@@ -380,13 +429,30 @@ def form_states(content: SiteContent) -> list[State]:
         sent("työkirja yksin, vaihe 1 tallennettu", step1_saved),
         sent("työkirja yksin, vaiheessa 3 virheitä", step3_errors),
         sent("tiimi, osallistujan lomakkeessa virheitä", participate_errors),
-        sent("tiimi, osallistujan vastaukset tallennettu", participate_sent, form_on_page=False),
+        sent(
+            "tiimi, osallistujan vastaukset tallennettu",
+            participate_sent,
+            form_on_page=False,
+            sets=(PARTICIPANT_COOKIE,),
+        ),
+        sent(
+            "tiimi, osallistuja avaa linkin uudelleen",
+            participate_again,
+            sets=(PARTICIPANT_COOKIE,),
+        ),
+        sent("tiimi, liian monta uutta vastaajaa (429)", too_many_participants),
         sent("liian monta viestiä (429)", too_many_posts, form_on_page=False),
     ]
 
 
 def every_state(content: SiteContent) -> list[State]:
     return public_pages(content) + form_states(content)
+
+
+def _answer_every_statement(page: Page) -> None:
+    fieldsets = page.locator("fieldset.statement")
+    for index in range(fieldsets.count()):
+        fieldsets.nth(index).get_by_label(LEVELS[index % 3], exact=True).check()
 
 
 def _fill_comment(page: Page) -> None:

@@ -4,7 +4,8 @@
   and the Content Security Policy blocks nothing (no inline scripts or styles);
 - readers who only read get no cookies; a page with a form to post sets the CSRF cookie and
   nothing else, also when the page comes from the whole-page cache (valoa/page_cache.py);
-- after a post, the only other cookie is the workbook's one-time "Tallennettu." message.
+- after a post, the only other cookies are the workbook's one-time "Tallennettu." message and,
+  when a team member answers, the cookie that keeps them one participant.
 
 Each state is reached by a new reader, with no cookies; a cached page twice, so that the second
 visit is served from the cache with form tokens filled in for that reader.
@@ -28,6 +29,8 @@ CACHED = {
     "kerro kokemuksesta, tyhjä lomake",
     "tietosuoja",
     "saavutettavuus",
+    "työkirja, vetäjän opas",
+    "työkirja paperilla",
     "ruotsiksi: etusivu",
     "englanniksi: artikkeli",
     "englanniksi: kerro kokemuksesta",
@@ -77,7 +80,7 @@ def test_every_page_stays_on_the_site_and_sets_only_the_cookies_it_needs(
             names = cookies_set(responses)
             allowed = {settings.CSRF_COOKIE_NAME} if state.has_form else set()
             if state.posts:
-                allowed |= {settings.CSRF_COOKIE_NAME, MESSAGES_COOKIE}
+                allowed |= {settings.CSRF_COOKIE_NAME, MESSAGES_COOKIE, *state.sets}
             if names - allowed:
                 problems.append(f"{where}: sets cookies {sorted(names)}")
             if state.has_form and not state.posts and settings.CSRF_COOKIE_NAME not in names:

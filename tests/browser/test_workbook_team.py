@@ -55,7 +55,7 @@ def test_a_team_of_three_answers_and_the_facilitator_sees_the_distribution(page,
 
     # The facilitator sees the distribution, the disagreement first, and no one's answers.
     page.goto(facilitator_url + "missa-olemme/")
-    expect(page.get_by_text("3 on vastannut.")).to_be_visible()
+    expect(page.get_by_text("Tulokset: 3 vastausta.")).to_be_visible()
     table = page.get_by_role("table", name=re.compile("Vastausten jakauma"))
     expect(table).to_be_visible()
     rows = table.locator("tbody tr")

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.workbook.helpers import add_participant, assessment_data, url
+from tests.workbook.helpers import add_participant, answer_as_a_new_person, assessment_data, url
 from workbook.models import Level, Participant
 
 pytestmark = pytest.mark.django_db
@@ -11,11 +11,11 @@ FACILITATOR_PAGES = ["overview", "assessment", "reflection", "experiment", "summ
 
 
 @pytest.fixture
-def answered_team(client, team, statements):
+def answered_team(team, statements):
     """Four participants who answered through the participant link, each with a note."""
     for number, level in enumerate([Level.NOT_YET, Level.PARTLY, Level.WELL, Level.WELL]):
         notes = {statements[0].pk: f"Salainen muistiinpano {number}"}
-        client.post(team.participant_url(), assessment_data(statements, level, notes, action=""))
+        answer_as_a_new_person(team, statements, level, notes)
     return team
 
 
@@ -60,7 +60,17 @@ def test_the_participant_form_does_not_show_earlier_answers(client, answered_tea
 def test_participants_are_stored_without_anything_that_identifies_them(answered_team):
     fields = {field.name for field in Participant._meta.get_fields()}
 
-    assert fields == {"id", "round", "token", "created_at", "answers"}
+    # The submission key is the same for every post of one showing of the form: it tells apart
+    # showings of a form, not people.
+    assert fields == {
+        "id",
+        "round",
+        "token",
+        "created_at",
+        "completed_at",
+        "submission_key",
+        "answers",
+    }
 
 
 def test_a_participant_can_change_only_their_own_answers(client, team, statements):

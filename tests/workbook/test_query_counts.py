@@ -31,7 +31,9 @@ def reading(db):
         make_article(slug=f"luettavaa-{theme.slug}").themes.add(theme)
 
 
-@pytest.mark.parametrize("name", ["summary", "assessment", "reflection", "experiment", "overview"])
+@pytest.mark.parametrize(
+    "name", ["summary", "assessment", "reflection", "experiment", "overview", "print", "csv"]
+)
 def test_the_facilitator_pages_make_as_many_queries_for_30_as_for_1(
     client, team, statements, settings, reading, django_assert_max_num_queries, name
 ):

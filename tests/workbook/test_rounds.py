@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from tests.workbook.helpers import add_participant, assessment_data, url
+from tests.workbook.helpers import add_participant, answer_as_a_new_person, assessment_data, url
 from workbook.models import Answer, Experiment, Level, Round
 
 pytestmark = pytest.mark.django_db
@@ -27,7 +27,7 @@ def test_a_new_round_keeps_the_team_and_its_participant_link(client, team, state
     assert list(team.rounds.values_list("number", flat=True)) == [1, 2]
     assert "Kierros 2 on aloitettu." in client.get(response["Location"]).content.decode()
 
-    client.post(participant_link, assessment_data(statements, Level.WELL, action=""))
+    answer_as_a_new_person(team, statements, Level.WELL)
     assert Answer.objects.filter(participant__round__number=2).count() == len(statements)
 
 
@@ -107,10 +107,47 @@ def test_participants_of_an_earlier_round_can_look_but_not_change(client, team, 
         earlier.get_absolute_url() + "muuta/", assessment_data(statements, Level.WELL, action="")
     )
 
-    assert "Tiimi on aloittanut uuden kierroksen." in page
+    assert "Tämä kierros on päättynyt." in page
     assert response.status_code == 302
     assert set(earlier.answers.values_list("level", flat=True)) == {Level.NOT_YET}
 
 
-def test_a_new_round_needs_a_post(client, team):
-    assert client.get(url("new_round", team)).status_code == 405
+def test_a_new_round_is_offered_only_after_answers_and_asks_first(client, team, statements):
+    overview = client.get(team.get_absolute_url()).content.decode()
+    assert "Aloita kierros 2" not in overview
+    assert "Uuden kierroksen voi aloittaa, kun tähän kierrokseen on vastattu." in overview
+
+    add_participant(team, statements)
+    overview = client.get(team.get_absolute_url()).content.decode()
+    assert f'<a class="button button-secondary" href="{url("new_round", team)}">' in overview
+
+    confirmation = client.get(url("new_round", team))
+    assert confirmation.status_code == 200
+    assert "Aloitetaanko kierros 2?" in confirmation.content.decode()
+    assert "Kierros 1 päättyy" in confirmation.content.decode()
+    assert Round.objects.filter(workbook=team).count() == 1
+
+    client.post(url("new_round", team))
+    assert Round.objects.filter(workbook=team).count() == 2
+
+
+def test_a_new_round_closes_the_one_before(client, team, statements):
+    add_participant(team, statements)
+
+    client.post(url("new_round", team))
+
+    first, second = Round.objects.filter(workbook=team).order_by("number")
+    assert first.closed_at is not None
+    assert second.closed_at is None
+
+
+def test_the_change_is_computed_from_the_shown_averages(client, solo, statements):
+    """2,8 → 3,0 reads +0,2, whatever the unrounded averages were."""
+    from workbook.results import StatementResult
+
+    # 2.84 shows as 2,8 and 2.96 as 3,0: unrounded the change would be +0.12, shown "+0,1".
+    result = StatementResult(statements[0], counts=[0, 1, 24], previous_counts=[1, 2, 22])
+
+    assert (result.previous_average_display, result.average_display) == ("2,8", "3,0")
+    assert result.change_display == "+0,2"
+    assert result.change_direction == "up"

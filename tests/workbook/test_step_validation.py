@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.workbook.helpers import assessment_data, url
+from tests.workbook.helpers import assessment_data, participate_data, url
 from workbook.models import (
     Answer,
     Experiment,
@@ -109,7 +109,7 @@ def test_an_overlong_note_is_refused_even_when_only_saving(client, solo, stateme
 def test_a_participant_must_answer_every_statement(client, team, statements):
     levels = {statement.pk: Level.WELL for statement in statements[:-1]}
 
-    response = client.post(team.participant_url(), assessment_data(statements, levels, action=""))
+    response = client.post(team.participant_url(), participate_data(statements, levels))
 
     assert "Valitse, miten väite toteutuu teillä." in response.content.decode()
     assert Answer.objects.count() == 0

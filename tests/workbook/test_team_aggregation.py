@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from tests.workbook.helpers import add_participant, assessment_data, url
+from tests.workbook.helpers import add_participant, answer_as_a_new_person, url
 from workbook.models import Level, Participant
 from workbook.results import round_results
 
@@ -16,21 +16,20 @@ def counts_in_row(page: str, statement_text: str) -> list[str]:
     return re.findall(r'<td class="num">([^<]*)</td>', row)
 
 
-def test_each_participant_answers_on_their_own_link_and_is_counted_once(client, team, statements):
-    for level in (Level.NOT_YET, Level.PARTLY, Level.WELL, Level.WELL):
-        response = client.post(
-            team.participant_url(), assessment_data(statements, level, action="")
-        )
+def test_each_participant_answers_on_their_own_link_and_is_counted_once(team, statements):
+    for level in (Level.NOT_YET, Level.PARTLY, Level.WELL):
+        response = answer_as_a_new_person(team, statements, level)
         assert response.status_code == 302
         assert response["Location"].startswith("/tyokirja/vastaukseni/")
 
-    assert Participant.objects.filter(round__workbook=team).count() == 4
+    assert Participant.objects.filter(round__workbook=team).count() == 3
     results = round_results(team.current_round(), is_team=True)
-    assert results.participant_count == 4
-    assert all(item.counts == [1, 1, 2] for item in results.statements)
+    assert results.participant_count == 3
+    assert all(item.counts == [1, 1, 1] for item in results.statements)
 
 
-def test_counts_per_level_are_right_for_each_statement(team, statements):
+def test_counts_per_level_are_right_for_each_statement(team, statements, settings):
+    settings.WORKBOOK_TEAM_THRESHOLD = 1  # results of every answer: count, not anonymity
     first, second = statements[0], statements[1]
     add_participant(team, statements, {**{s.pk: 2 for s in statements}, first.pk: 1, second.pk: 3})
     add_participant(team, statements, {**{s.pk: 2 for s in statements}, first.pk: 1, second.pk: 3})
@@ -59,15 +58,16 @@ def test_the_facilitator_sees_the_distribution_with_most_disagreement_first(
 
     page = client.get(url("assessment", team)).content.decode()
 
-    assert "3 on vastannut." in page
+    assert "Tulokset: 3 vastausta." in page
     assert page.index(split.text) < page.index(calm.text)
     assert counts_in_row(page, split.text)[:3] == ["2", "0", "1"]
     assert counts_in_row(page, calm.text)[:3] == ["0", "3", "0"]
 
 
-def test_answers_of_another_team_or_round_are_not_counted(team, statements, db):
+def test_answers_of_another_team_or_round_are_not_counted(team, statements, settings):
     from workbook.models import Workbook
 
+    settings.WORKBOOK_TEAM_THRESHOLD = 1
     other = Workbook.start(Workbook.Mode.TEAM)
     for _ in range(3):
         add_participant(other, statements, Level.WELL)
