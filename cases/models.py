@@ -208,12 +208,19 @@ class Case(models.Model):
         for field, _heading in self.SECTIONS:
             setattr(self, f"{field}_html", render_markdown(getattr(self, field)))
         replaced = self._resize_new_image()
-        super().save(*args, **kwargs)
-        update_search_vectors(Case.objects.filter(pk=self.pk), self.SEARCH_FIELDS)
-        delete_files_on_commit(self.image.storage, replaced)
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            update_search_vectors(
+                Case.objects.filter(pk=self.pk), self.SEARCH_FIELDS, invalidate=False
+            )
+            delete_files_on_commit(self.image.storage, replaced)
 
     def get_absolute_url(self) -> str:
         return reverse("cases:detail", kwargs={"slug": self.slug})
+
+    def is_public(self) -> bool:
+        """Shown to readers (now, or from its publishing time): its changes empty the page cache."""
+        return self.status == self.Status.PUBLISHED
 
     def clean(self):
         super().clean()

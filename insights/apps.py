@@ -12,4 +12,4 @@ class InsightsConfig(AppConfig):
         from insights.models import Article, Comment
         from valoa.page_cache import invalidate_on_change
 
-        invalidate_on_change(Article, Comment)
+        invalidate_on_change(Article, Comment, relations=[Article.themes.through])

@@ -12,6 +12,8 @@ from django.shortcuts import render
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
+from valoa import shared_cache
+
 TIME_TRAP_SALT = "valoa.antispam.started"
 LINK_PATTERN = re.compile(r"https?://|www\.", re.IGNORECASE)
 
@@ -66,17 +68,23 @@ def address_hash(request: HttpRequest) -> str:
 
 
 def allow_post(request: HttpRequest, scope: str) -> bool:
-    """Count one post from this address; False once it is over the limit for the period."""
+    """Count one post from this address; False once it is over the limit for the period.
+
+    The counters live in the shared cache: while it does not answer, every post is let
+    through (a person's text is never refused or lost because the cache is down)."""
     period = settings.RATE_LIMIT_PERIOD_SECONDS
     window = int(time.time() // period)
     key = f"rate:{scope}:{address_hash(request)}:{window}"
-    cache.add(key, 0, timeout=period)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=period)
-        count = 1
-    return count <= settings.RATE_LIMIT_POSTS
+
+    def count() -> int:
+        cache.add(key, 0, timeout=period)
+        try:
+            return cache.incr(key)
+        except ValueError:  # expired between add and incr
+            cache.set(key, 1, timeout=period)
+            return 1
+
+    return shared_cache.attempt(count, fallback=0) <= settings.RATE_LIMIT_POSTS
 
 
 def rate_limited_response(request: HttpRequest, kept_text: str = "") -> HttpResponse:
