@@ -220,6 +220,7 @@ class Comment(models.Model):
             body,
             settings.MODERATOR_EMAILS,
             what=f"comment {self.pk} notification",
+            about=self,
         )
 
     def set_status(self, status: str, by) -> None:

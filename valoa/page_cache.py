@@ -51,7 +51,6 @@ from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import CsrfViewMiddleware, get_token
 
 from valoa import antispam, shared_cache
-from valoa.middleware import database_unavailable
 
 CSRF_PLACEHOLDER = "valoa-csrf-placeholder-1f6c"
 TIME_TRAP_PLACEHOLDER = "valoa-time-trap-placeholder-9b2e"
@@ -321,8 +320,10 @@ class PageCacheMiddleware:
         key = _key(request)
         try:
             found = self._lookup(key) if _settle_outages() else None
-        except DatabaseError as error:  # the database cache, with the database down
-            return database_unavailable(request, error)
+        except DatabaseError:
+            # The database cache, with the database down: the view gives the readable 503
+            # page (or /healthz its JSON).
+            found = None
         if found is None:  # e.g. Redis down: the site still answers, only slower
             return self.get_response(request)
         generation, page = found
