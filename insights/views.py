@@ -8,6 +8,7 @@ from django.views.decorators.http import require_http_methods
 from insights.forms import CommentForm
 from insights.models import Article, Comment
 from valoa import antispam
+from valoa.moderation import ModerationStatus
 from valoa.page_cache import cached_for_readers
 from valoa.pagination import paginate
 
@@ -23,8 +24,10 @@ def own_comment_link(url: str, comment: Comment) -> str:
     return f"{url}?oma={token}#oma-kommentti"
 
 
-def own_comment(request) -> Comment | None:
-    """The comment a signed `?oma=` link points at, if the signature holds and is fresh."""
+def own_comment(request, article: Article | None) -> Comment | None:
+    """The comment a signed `?oma=` link points at, if the signature holds and is fresh, only
+    on its own page (its article, or the insights list for a reader's own insight) and only
+    while it waits or is approved: what an editor turned down is not shown again."""
     token = request.GET.get("oma")
     if not token:
         return None
@@ -32,7 +35,8 @@ def own_comment(request) -> Comment | None:
         pk = signing.loads(token, salt=OWN_COMMENT_SALT, max_age=OWN_COMMENT_MAX_AGE)
     except signing.BadSignature:
         return None
-    return Comment.objects.filter(pk=pk).first()
+    shown = [ModerationStatus.PENDING, ModerationStatus.APPROVED]
+    return Comment.objects.filter(pk=pk, article=article, status__in=shown).first()
 
 
 def handle_comment_post(request, article: Article | None):
@@ -65,7 +69,7 @@ def article_list(request):
             request, reader_insights, READER_INSIGHTS_PER_PAGE, "oivallukset"
         ),
         "form": form or CommentForm(),
-        "own_comment": own_comment(request),
+        "own_comment": own_comment(request, None),
     }
     return render(request, "insights/article_list.html", context)
 
@@ -87,7 +91,7 @@ def article_detail(request, slug: str):
         "comments": paginate(request, article.comments.threads(), settings.COMMENTS_PER_PAGE),
         "form": form,
         "replying_to": form.replying_to() if form else None,
-        "own_comment": own_comment(request),
+        "own_comment": own_comment(request, article),
     }
     status = 403 if request.method == "POST" and not accepts_comments else 200
     return render(request, "insights/article_detail.html", context, status=status)

@@ -136,8 +136,10 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 # Brute-force protection for the admin login: 5 failures for one user from one address lock
-# that pair out for an hour; editors can lift a lock in the admin ("Pääsyyritykset").
+# that pair out for an hour; a superuser can lift a lock in the admin ("Pääsyyritykset").
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5, minimum=1)
+# The only login is the admin's: after it (also when `next` points off the site), its index.
+LOGIN_REDIRECT_URL = "admin:index"
 AXES_COOLOFF_TIME = 1
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "axes_lockout.html"

@@ -97,9 +97,10 @@ def security_txt(request):
 
 
 def robots_txt(request):
-    """Crawlers: everything public, except the admin, searches and the private links of the
-    workbook and of contributors' stories (those pages also say noindex)."""
-    rules = ["User-agent: *", f"Disallow: /{settings.ADMIN_PATH}"]
+    """Crawlers: everything public, except searches and the private links of the workbook and
+    of contributors' stories (those pages also say noindex). The admin is not named: its
+    address is meant to be hard to find, and its pages say noindex themselves."""
+    rules = ["User-agent: *"]
     for code, _name in settings.LANGUAGES:
         with translation.override(code):
             workbook, story = reverse("workbook:start"), reverse("cases:submit")
