@@ -36,8 +36,6 @@ def _fresh_abuse_limits(settings, monkeypatch):
     monkeypatch.setattr(page_cache._Settled, "outages", 0)
     settings.FORM_MIN_SECONDS = 0
     settings.MODERATOR_EMAILS = ["toimitus@example.fi"]
-    yield
-    cache.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -41,7 +41,10 @@ def test_the_contributor_gets_a_receipt_with_the_title_and_the_status_link(
     with django_capture_on_commit_callbacks(execute=True):
         client.post(
             FORM,
-            {**story_data(title="Tiimit & vuorot"), "attachment": upload("Kuvaus.pdf", pdf_bytes())},
+            {
+                **story_data(title="Tiimit & vuorot"),
+                "attachment": upload("Kuvaus.pdf", pdf_bytes()),
+            },
         )
 
     receipt = next(message for message in mail.outbox if message.to == ["maija@example.fi"])
