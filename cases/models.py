@@ -396,7 +396,7 @@ class Submission(models.Model):
     )
     created_at = models.DateTimeField(_("lähetetty"), default=timezone.now, db_index=True)
     updated_at = models.DateTimeField(_("muokattu"), auto_now=True)
-    # One showing of the form stores one submission, however many times it is posted.
+    # One showing of the form stores a story once, however many times it is posted.
     submission_key = models.CharField(
         max_length=64, unique=True, null=True, blank=True, editable=False
     )

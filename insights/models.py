@@ -135,7 +135,7 @@ class Comment(models.Model):
         db_index=True,
     )
     held_reason = models.CharField(_("pidätetty, koska"), max_length=200, blank=True)
-    # One showing of the form stores at most one comment (see PublicForm.save_once). NULL, not
+    # One showing of the form stores a text once (see PublicForm.save_once). NULL, not
     # "", for comments made without a form (demo, admin): unique keys, many missing ones.
     submission_key = models.CharField(  # noqa: DJ001
         max_length=64, unique=True, null=True, editable=False

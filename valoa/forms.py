@@ -6,6 +6,7 @@ import time
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Field, Layout
 from django import forms
+from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, models, transaction
 from django.utils.translation import gettext_lazy as _
 
@@ -90,8 +91,19 @@ class PublicForm(AccessibleForm):
         return cleaned
 
     def submission_key(self) -> str:
-        """The same for every post of one showing of the form (a double click, a retry)."""
-        return hashlib.sha256(self.cleaned_data[TIME_TRAP_FIELD].encode()).hexdigest()
+        """The same for every post of one showing of the form with the same content (a double
+        click, a retry); different when the person went back and changed what they wrote, so
+        that the new text is stored, not silently dropped as a repeat."""
+        digest = hashlib.sha256(self.cleaned_data[TIME_TRAP_FIELD].encode())
+        for name in sorted(set(self.fields) - {HONEYPOT_FIELD, TIME_TRAP_FIELD}):
+            value = self[name].data  # as sent
+            if isinstance(value, UploadedFile):  # by content: its name is replaced on clean
+                for chunk in value.chunks():
+                    digest.update(chunk)
+                value.seek(0)
+                value = None
+            digest.update(repr((name, value)).encode())
+        return digest.hexdigest()
 
     def save_once(self) -> tuple[models.Model, bool]:
         """Save a valid ModelForm once: a repeated post returns the first object, not a copy.
