@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.core import signing
-from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
@@ -46,10 +45,8 @@ def handle_comment_post(request, article: Article | None):
         return form, None
     if not antispam.allow_post(request, "comment"):
         return form, antispam.rate_limited_response(request, form.cleaned_data["body"])
-    with transaction.atomic():  # the comment and its notification are stored together
-        comment, created = form.save_once()
-        if created:
-            comment.notify_moderators_on_commit()
+    # The comment and its notification are stored together.
+    comment, _created = form.save_once(then=Comment.notify_moderators_on_commit)
     url = article.get_absolute_url() if article else reverse("insights:list")
     return form, redirect(own_comment_link(url, comment))
 
