@@ -99,6 +99,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = env_int(
         "DATABASE_CONNECT_TIMEOUT", 3, minimum=1
     )
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Made for concurrent web use (a double click, two readers posting at once): a writer waits
+    # for the lock instead of failing with "database is locked", readers do not block it (WAL),
+    # and a transaction takes the write lock when it begins, so that two transactions never
+    # deadlock upgrading their read locks.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        timeout=20,
+        transaction_mode="IMMEDIATE",
+        init_command="PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Whole pages are cached for anonymous readers this many seconds (0 turns the cache off);
