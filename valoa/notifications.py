@@ -89,7 +89,9 @@ def send_after_commit(
         recipients=list(recipients),
         about=about_key(about) if about is not None else "",
     )
-    transaction.on_commit(lambda: deliver(message.pk))
+    # Robust: the text is committed; a database that fails now must not turn that into an error
+    # page (the message stays unsent and send_outbox sends it).
+    transaction.on_commit(lambda: deliver(message.pk), robust=True)
     return message
 
 

@@ -180,7 +180,9 @@ def _bump_now_and_after_commit(key: str) -> None:
     _bump(key)
     # A reader who renders before the commit must not keep the old page under the new number.
     if transaction.get_connection().in_atomic_block:
-        transaction.on_commit(lambda: _bump(key))
+        # Robust: after the commit, a failure here must not answer the saved change with an
+        # error page (a database cache with the database gone; Redis errors never get here).
+        transaction.on_commit(lambda: _bump(key), robust=True)
 
 
 def _scope_key(scope: str) -> str:

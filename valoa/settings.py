@@ -50,6 +50,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "valoa.middleware.RequestIdMiddleware",
+    # Near the top: a database outage anywhere below gives the readable 503 page.
+    "valoa.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "valoa.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -65,7 +67,6 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
-    "valoa.middleware.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "valoa.urls"
