@@ -97,6 +97,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--clients", type=int, default=16)
+    parser.add_argument("--log", type=Path, help="keep the site's log (gunicorn's stderr) here")
     options = parser.parse_args()
 
     bin_dir = postgres_bin()
@@ -110,7 +111,8 @@ def main() -> int:
     try:
         manage(env, "migrate", "--noinput")
         manage(env, "shell", "-c", SEED)
-        with gunicorn(env, workers=2, threads=4, log=database.folder / "gunicorn.log") as base:
+        log = options.log or database.folder / "gunicorn.log"
+        with gunicorn(env, workers=2, threads=4, log=log) as base:
             results: list = []
             lock = threading.Lock()
             until = time.monotonic() + options.seconds

@@ -206,16 +206,29 @@ class SubmissionAdmin(admin.ModelAdmin):
             form = RequestChangesForm(request.POST)
             if form.is_valid():
                 with transaction.atomic():
-                    submission.request_changes(form.cleaned_data["message"])
+                    mail = submission.request_changes(form.cleaned_data["message"])
                     self.log_change(
                         request, submission, gettext("Pyydettiin muutoksia kertojalta.")
                     )
-                self.message_user(
-                    request,
-                    gettext("Muutospyyntö lähetettiin osoitteeseen %(email)s.")
-                    % {"email": submission.email},
-                    messages.SUCCESS,
-                )
+                if mail is not None:
+                    self.message_user(
+                        request,
+                        gettext(
+                            "Muutospyyntö on tallennettu, ja sähköposti lähtee osoitteeseen "
+                            "%(email)s."
+                        )
+                        % {"email": submission.email},
+                        messages.SUCCESS,
+                    )
+                else:
+                    self.message_user(
+                        request,
+                        gettext(
+                            "Muutospyyntö on tallennettu, mutta sähköpostia ei voitu lähettää, "
+                            "koska kertojan osoite puuttuu. Kertoja näkee viestin tilasivulla."
+                        ),
+                        messages.WARNING,
+                    )
                 return redirect(change_url)
         else:
             form = RequestChangesForm(initial={"message": submission.changes_message})

@@ -7,14 +7,11 @@ class CasesConfig(AppConfig):
     verbose_name = _("Innostu: esimerkit ja kokeilut")
 
     def ready(self) -> None:
-        from django.db.models.signals import m2m_changed
-
         # Register the submissions queue, personal data, a system check, search and sitemap.
         from cases import checks, moderation, personal_data, search, sitemaps  # noqa: F401
-        from cases.models import Case
-        from valoa.page_cache import invalidate, invalidate_on_change
+        from cases.models import Case, Submission
+        from valoa.notifications import delete_mail_about_deleted
+        from valoa.page_cache import invalidate_on_change
 
-        invalidate_on_change(Case)
-        m2m_changed.connect(
-            invalidate, sender=Case.themes.through, dispatch_uid="page-cache-case-themes"
-        )
+        invalidate_on_change(Case, relations=[Case.themes.through])
+        delete_mail_about_deleted(Submission)

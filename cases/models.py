@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core import signing
@@ -16,7 +18,8 @@ from django.utils.translation import gettext_lazy as _
 from cases.images import resized_versions
 from cases.storage import private_storage
 from valoa.markdown import render_markdown
-from valoa.notifications import send_after_commit
+from valoa.models import OutboxMessage
+from valoa.notifications import safe_line, send_after_commit
 from valoa.search import update_search_vectors
 
 STATUS_LINK_SALT = "cases.submission-status"
@@ -24,6 +27,10 @@ STATUS_LINK_SALT = "cases.submission-status"
 RESERVED_SLUGS = {"kerro"}
 # How many of the newest cases sharing a theme are compared for a case page's suggestions.
 RELATED_CANDIDATES = 100
+# The contributor's address is not confirmed: at most this many receipts to it a day.
+RECEIPTS_PER_ADDRESS_PER_DAY = 3
+# A story's title as mails quote it (the subject is capped by the outbox).
+TITLE_IN_MAIL_LENGTH = 120
 
 
 class Sector(models.TextChoices):
@@ -208,12 +215,19 @@ class Case(models.Model):
         for field, _heading in self.SECTIONS:
             setattr(self, f"{field}_html", render_markdown(getattr(self, field)))
         replaced = self._resize_new_image()
-        super().save(*args, **kwargs)
-        update_search_vectors(Case.objects.filter(pk=self.pk), self.SEARCH_FIELDS)
-        delete_files_on_commit(self.image.storage, replaced)
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            update_search_vectors(
+                Case.objects.filter(pk=self.pk), self.SEARCH_FIELDS, invalidate=False
+            )
+            delete_files_on_commit(self.image.storage, replaced)
 
     def get_absolute_url(self) -> str:
         return reverse("cases:detail", kwargs={"slug": self.slug})
+
+    def is_public(self) -> bool:
+        """Shown to readers (now, or from its publishing time): its changes empty the page cache."""
+        return self.status == self.Status.PUBLISHED
 
     def clean(self):
         super().clean()
@@ -382,7 +396,7 @@ class Submission(models.Model):
     )
     created_at = models.DateTimeField(_("lähetetty"), default=timezone.now, db_index=True)
     updated_at = models.DateTimeField(_("muokattu"), auto_now=True)
-    # One showing of the form stores one submission, however many times it is posted.
+    # One showing of the form stores a story once, however many times it is posted.
     submission_key = models.CharField(
         max_length=64, unique=True, null=True, blank=True, editable=False
     )
@@ -485,12 +499,13 @@ class Submission(models.Model):
         self.save(update_fields=["case", "status", "updated_at"])
         return case
 
-    def request_changes(self, message: str) -> None:
+    def request_changes(self, message: str) -> OutboxMessage | None:
+        """Ask the contributor for changes; the email to them, or None if none was stored."""
         self.status = self.Status.CHANGES_REQUESTED
         self.changes_message = message
         self.changes_requested_at = timezone.now()
         self.save(update_fields=["status", "changes_message", "changes_requested_at", "updated_at"])
-        self._email_contributor(
+        return self._email_contributor(
             gettext("[VALOA] Toimitus pyytää muutoksia kertomukseesi: %(title)s"),
             "cases/email/changes_requested.txt",
             what=f"submission {self.pk} change request",
@@ -499,17 +514,37 @@ class Submission(models.Model):
     # Email ---------------------------------------------------------------------------------
 
     def _email_context(self) -> dict:
-        return {"submission": self, "status_url": self.status_url()}
+        return {
+            "submission": self,
+            "title": safe_line(self.title, TITLE_IN_MAIL_LENGTH),
+            "status_url": self.status_url(),
+        }
 
-    def _email_contributor(self, subject: str, template: str, what: str) -> None:
-        send_after_commit(
+    def _email_contributor(self, subject: str, template: str, what: str) -> OutboxMessage | None:
+        return send_after_commit(
             subject % {"title": self.title},
             render_to_string(template, self._email_context()),
-            [self.email],
+            [self.email] if self.email else [],
             what=what,
+            about=self,
         )
 
+    def over_receipt_limit(self) -> bool:
+        """True when the address already got RECEIPTS_PER_ADDRESS_PER_DAY receipts in the day
+        before this story: nobody confirmed it, so the form must not mail it without end."""
+        earlier = Submission.objects.filter(
+            email__iexact=self.email,
+            created_at__gte=self.created_at - timedelta(days=1),
+            pk__lt=self.pk,
+        ).exclude(status=self.Status.SPAM)
+        return earlier.count() >= RECEIPTS_PER_ADDRESS_PER_DAY
+
     def send_receipt_on_commit(self) -> None:
+        """The receipt carries the title (made safe) and the status link, nothing else the
+        sender wrote: the address is not confirmed, so the form must not be a way to mail
+        chosen text to anyone."""
+        if self.over_receipt_limit():
+            return
         self._email_contributor(
             gettext("[VALOA] Kiitos kertomuksestasi: %(title)s"),
             "cases/email/receipt.txt",
@@ -523,6 +558,7 @@ class Submission(models.Model):
             render_to_string("cases/email/editors.txt", context),
             settings.MODERATOR_EMAILS,
             what=f"submission {self.pk} notification",
+            about=self,
         )
 
 

@@ -1,10 +1,12 @@
 """Contributors' stories in the site's personal-data tools and retention."""
 
+from collections.abc import Iterator
 from datetime import datetime, timedelta
 
 from django.utils.translation import gettext_lazy as _
 
 from cases.models import Case, Submission
+from cases.storage import private_storage
 from valoa import page_cache
 from valoa.personal_data import (
     PersonalDataSource,
@@ -15,6 +17,7 @@ from valoa.personal_data import (
 
 SPAM_DAYS = 30
 DECLINED_DAYS = 365
+ORPHAN_GRACE = timedelta(hours=1)
 
 
 def _submissions(email: str):
@@ -76,6 +79,38 @@ def delete_old_declined(now: datetime) -> int:
     return count
 
 
+def delete_orphan_files(now: datetime) -> int:
+    """Delete attachments and case images that no row points to (left by a save that failed
+    midway, e.g. when the process was killed). Files younger than ORPHAN_GRACE are kept: their
+    row may be being saved right now."""
+    attachments = Submission.objects.exclude(attachment="").values_list("attachment", flat=True)
+    images = [
+        name for pair in Case.objects.values_list("image", "image_small") for name in pair if name
+    ]
+    return _delete_unreferenced(
+        private_storage, "kertomukset", set(attachments), now
+    ) + _delete_unreferenced(Case._meta.get_field("image").storage, "innostu", set(images), now)
+
+
+def _delete_unreferenced(storage, folder: str, referenced: set[str], now: datetime) -> int:
+    deleted = 0
+    for name in _files_under(storage, folder):
+        if name not in referenced and storage.get_modified_time(name) < now - ORPHAN_GRACE:
+            storage.delete(name)
+            deleted += 1
+    return deleted
+
+
+def _files_under(storage, folder: str) -> Iterator[str]:
+    if not storage.exists(folder):
+        return
+    folders, files = storage.listdir(folder)
+    for name in files:
+        yield f"{folder}/{name}"
+    for name in folders:
+        yield from _files_under(storage, f"{folder}/{name}")
+
+
 register_source(PersonalDataSource(label=str(_("Kertomukset")), find=find, erase=erase))
 register_retention(
     RetentionRule(
@@ -85,5 +120,10 @@ register_retention(
 register_retention(
     RetentionRule(
         label=str(_("Roskapostiksi tunnistetut kertomukset (30 päivää)")), apply=delete_old_spam
+    )
+)
+register_retention(
+    RetentionRule(
+        label=str(_("Liitteet ja kuvat, joihin mikään ei viittaa")), apply=delete_orphan_files
     )
 )

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_http_methods
 from cases.forms import CaseFilterForm, SubmissionEditForm, SubmissionForm
 from cases.models import Case, Submission
 from valoa import antispam
+from valoa.forms import files_deleted_on_failure
 from valoa.page_cache import cached_for_readers
 from valoa.pagination import paginate
 
@@ -38,6 +39,13 @@ def case_detail(request, slug: str):
     return render(request, "cases/case_detail.html", context)
 
 
+def announce_new_submission(submission: Submission) -> None:
+    """The receipt and the editors' notification, stored with the story (none for spam)."""
+    if submission.status != Submission.Status.SPAM:
+        submission.send_receipt_on_commit()
+        submission.notify_editors_on_commit(_("Uusi kertomus"))
+
+
 @require_http_methods(["GET", "HEAD", "POST"])
 @cached_for_readers(bypass=PREFILL_PARAMETERS)  # a prefilled form is the reader's own
 def submit(request):
@@ -47,12 +55,8 @@ def submit(request):
         if form.is_valid():
             if not antispam.allow_post(request, RATE_LIMIT_SCOPE):
                 return antispam.rate_limited_response(request, form.cleaned_data["story"])
-            with transaction.atomic():
-                # A double click or a retry returns the first submission, with no new emails.
-                submission, created = form.save_once()
-                if created and submission.status != Submission.Status.SPAM:
-                    submission.send_receipt_on_commit()
-                    submission.notify_editors_on_commit(_("Uusi kertomus"))
+            # A double click or a retry returns the first submission, with no new emails.
+            submission, _created = form.save_once(then=announce_new_submission)
             return redirect(reverse("cases:thanks") + f"?tila={submission.status_token()}")
     else:
         form = SubmissionForm(initial=initial)
@@ -118,7 +122,7 @@ def edit(request, token: str):
         if form.is_valid():
             if not antispam.allow_post(request, RATE_LIMIT_SCOPE):
                 return antispam.rate_limited_response(request, form.cleaned_data["story"])
-            with transaction.atomic():
+            with files_deleted_on_failure(submission), transaction.atomic():
                 form.save()
             return redirect(submission.status_path())
     else:

@@ -10,6 +10,8 @@ class InsightsConfig(AppConfig):
         # Register the moderation queue, personal data, search source and sitemap.
         from insights import moderation, personal_data, search, sitemaps  # noqa: F401
         from insights.models import Article, Comment
+        from valoa.notifications import delete_mail_about_deleted
         from valoa.page_cache import invalidate_on_change
 
-        invalidate_on_change(Article, Comment)
+        invalidate_on_change(Article, Comment, relations=[Article.themes.through])
+        delete_mail_about_deleted(Comment)

@@ -2,7 +2,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils import timezone
@@ -63,11 +63,18 @@ class Article(models.Model):
 
     def save(self, *args, **kwargs):
         self.body_html = render_markdown(self.body)
-        super().save(*args, **kwargs)
-        update_search_vectors(Article.objects.filter(pk=self.pk), self.SEARCH_FIELDS)
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            update_search_vectors(
+                Article.objects.filter(pk=self.pk), self.SEARCH_FIELDS, invalidate=False
+            )
 
     def get_absolute_url(self) -> str:
         return reverse("insights:article", kwargs={"slug": self.slug})
+
+    def is_public(self) -> bool:
+        """Shown to readers (now, or from its publishing time): its changes empty the page cache."""
+        return self.status == self.Status.PUBLISHED
 
     def accepts_comments(self) -> bool:
         if not self.comments_open:
@@ -128,7 +135,7 @@ class Comment(models.Model):
         db_index=True,
     )
     held_reason = models.CharField(_("pidätetty, koska"), max_length=200, blank=True)
-    # One showing of the form stores at most one comment (see PublicForm.save_once). NULL, not
+    # One showing of the form stores a text once (see PublicForm.save_once). NULL, not
     # "", for comments made without a form (demo, admin): unique keys, many missing ones.
     submission_key = models.CharField(  # noqa: DJ001
         max_length=64, unique=True, null=True, editable=False
@@ -168,15 +175,22 @@ class Comment(models.Model):
         return f"{self.name}: {self.excerpt()}"
 
     def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
         update_fields = kwargs.get("update_fields")
-        if update_fields is None or "body" in update_fields:
-            update_search_vectors(Comment.objects.filter(pk=self.pk), self.SEARCH_FIELDS)
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            if update_fields is None or "body" in update_fields:
+                update_search_vectors(
+                    Comment.objects.filter(pk=self.pk), self.SEARCH_FIELDS, invalidate=False
+                )
 
     def get_absolute_url(self) -> str:
         if self.article_id is None:
             return reverse("insights:list") + f"#oivallus-{self.pk}"
         return self.article.get_absolute_url() + f"#kommentti-{self.pk}"
+
+    def is_public(self) -> bool:
+        """Shown to readers: only then do its changes empty the page cache."""
+        return self.status == ModerationStatus.APPROVED
 
     def excerpt(self, length: int = 80) -> str:
         text = " ".join(self.body.split())
@@ -206,6 +220,7 @@ class Comment(models.Model):
             body,
             settings.MODERATOR_EMAILS,
             what=f"comment {self.pk} notification",
+            about=self,
         )
 
     def set_status(self, status: str, by) -> None:

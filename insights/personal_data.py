@@ -6,7 +6,9 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from insights.models import Comment
+from valoa import page_cache
 from valoa.moderation import ModerationStatus
+from valoa.notifications import messages_about
 from valoa.personal_data import (
     PersonalDataSource,
     RetentionRule,
@@ -35,10 +37,15 @@ def find(email: str) -> list[dict]:
 
 
 def erase(email: str) -> int:
-    """Anonymise: the text stays in its discussion, the person's name and address go."""
-    return Comment.objects.filter(email__iexact=email).update(
-        name=ANONYMOUS_NAME, email="", submission_key=None
-    )
+    """Anonymise: the text stays in its discussion, the person's name and address go, and so
+    does the mail about their comments (the editors' notifications name them)."""
+    comments = Comment.objects.filter(email__iexact=email)
+    shown = comments.approved().exists()
+    messages_about(comments).delete()
+    count = comments.update(name=ANONYMOUS_NAME, email="", submission_key=None)
+    if shown:
+        page_cache.invalidate()  # cached pages show the name
+    return count
 
 
 def delete_old_spam_and_rejected(now: datetime) -> int:

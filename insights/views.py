@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.core import signing
-from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
@@ -8,6 +7,7 @@ from django.views.decorators.http import require_http_methods
 from insights.forms import CommentForm
 from insights.models import Article, Comment
 from valoa import antispam
+from valoa.moderation import ModerationStatus
 from valoa.page_cache import cached_for_readers
 from valoa.pagination import paginate
 
@@ -23,8 +23,10 @@ def own_comment_link(url: str, comment: Comment) -> str:
     return f"{url}?oma={token}#oma-kommentti"
 
 
-def own_comment(request) -> Comment | None:
-    """The comment a signed `?oma=` link points at, if the signature holds and is fresh."""
+def own_comment(request, article: Article | None) -> Comment | None:
+    """The comment a signed `?oma=` link points at, if the signature holds and is fresh, only
+    on its own page (its article, or the insights list for a reader's own insight) and only
+    while it waits or is approved: what an editor turned down is not shown again."""
     token = request.GET.get("oma")
     if not token:
         return None
@@ -32,7 +34,8 @@ def own_comment(request) -> Comment | None:
         pk = signing.loads(token, salt=OWN_COMMENT_SALT, max_age=OWN_COMMENT_MAX_AGE)
     except signing.BadSignature:
         return None
-    return Comment.objects.filter(pk=pk).first()
+    shown = [ModerationStatus.PENDING, ModerationStatus.APPROVED]
+    return Comment.objects.filter(pk=pk, article=article, status__in=shown).first()
 
 
 def handle_comment_post(request, article: Article | None):
@@ -42,10 +45,8 @@ def handle_comment_post(request, article: Article | None):
         return form, None
     if not antispam.allow_post(request, "comment"):
         return form, antispam.rate_limited_response(request, form.cleaned_data["body"])
-    with transaction.atomic():  # the comment and its notification are stored together
-        comment, created = form.save_once()
-        if created:
-            comment.notify_moderators_on_commit()
+    # The comment and its notification are stored together.
+    comment, _created = form.save_once(then=Comment.notify_moderators_on_commit)
     url = article.get_absolute_url() if article else reverse("insights:list")
     return form, redirect(own_comment_link(url, comment))
 
@@ -65,7 +66,7 @@ def article_list(request):
             request, reader_insights, READER_INSIGHTS_PER_PAGE, "oivallukset"
         ),
         "form": form or CommentForm(),
-        "own_comment": own_comment(request),
+        "own_comment": own_comment(request, None),
     }
     return render(request, "insights/article_list.html", context)
 
@@ -87,7 +88,7 @@ def article_detail(request, slug: str):
         "comments": paginate(request, article.comments.threads(), settings.COMMENTS_PER_PAGE),
         "form": form,
         "replying_to": form.replying_to() if form else None,
-        "own_comment": own_comment(request),
+        "own_comment": own_comment(request, article),
     }
     status = 403 if request.method == "POST" and not accepts_comments else 200
     return render(request, "insights/article_detail.html", context, status=status)

@@ -8,7 +8,7 @@ from django.utils import translation
 
 from insights.models import Article
 from tests.factories import make_article
-from valoa import page_cache
+from valoa import page_cache, shared_cache
 from valoa.permissions import EDITORS_GROUP
 
 
@@ -26,16 +26,17 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture(autouse=True)
-def _fresh_abuse_limits(settings):
+def _fresh_abuse_limits(settings, monkeypatch):
     """Each test starts with empty rate-limit counters and no time-trap wait."""
     # A per-test memory cache: no database needed for tests that do not use one.
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     cache.clear()
     page_cache.recent.clear()  # this process's copies of pages from earlier tests
+    # No cache outage seen by earlier tests, none owed.
+    monkeypatch.setattr(shared_cache, "health", shared_cache.Health())
+    monkeypatch.setattr(page_cache._Settled, "outages", 0)
     settings.FORM_MIN_SECONDS = 0
     settings.MODERATOR_EMAILS = ["toimitus@example.fi"]
-    yield
-    cache.clear()
 
 
 @pytest.fixture(autouse=True)

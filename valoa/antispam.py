@@ -1,6 +1,5 @@
 """Anti-spam without third parties: honeypot, signed time trap, link and word rules, rate limit."""
 
-import logging
 import re
 import secrets
 import time
@@ -13,7 +12,8 @@ from django.shortcuts import render
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
-logger = logging.getLogger(__name__)
+from valoa import shared_cache
+
 TIME_TRAP_SALT = "valoa.antispam.started"
 LINK_PATTERN = re.compile(r"https?://|www\.", re.IGNORECASE)
 
@@ -69,20 +69,21 @@ def address_hash(request: HttpRequest) -> str:
 
 def within_limit(key: str, limit: int, period: int) -> bool:
     """Count one event under `key`; False once there were more than `limit` in this period.
-    With the cache down the limit is not kept: a request is never refused for that."""
+
+    The counters live in the shared cache: while it does not answer, every event is let
+    through (a person's text is never refused or lost because the cache is down)."""
     window = int(time.time() // period)
     key = f"rate:{key}:{window}"
-    try:
+
+    def count() -> int:
         cache.add(key, 0, timeout=period)
         try:
-            count = cache.incr(key)
+            return cache.incr(key)
         except ValueError:  # expired between add and incr
             cache.set(key, 1, timeout=period)
-            count = 1
-    except Exception as error:
-        logger.error("Abuse limit not kept, the cache is unavailable: %s", type(error).__name__)
-        return True
-    return count <= limit
+            return 1
+
+    return shared_cache.attempt(count, fallback=0) <= limit
 
 
 def allow_post(request: HttpRequest, scope: str) -> bool:

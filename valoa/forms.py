@@ -2,8 +2,11 @@
 
 import hashlib
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from django import forms
+from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, models, transaction
 from django.utils.translation import gettext_lazy as _
 
@@ -82,26 +85,63 @@ class PublicForm(AccessibleForm):
         return cleaned
 
     def submission_key(self) -> str:
-        """The same for every post of one showing of the form (a double click, a retry)."""
-        return hashlib.sha256(self.cleaned_data[TIME_TRAP_FIELD].encode()).hexdigest()
+        """The same for every post of one showing of the form with the same content (a double
+        click, a retry); different when the person went back and changed what they wrote, so
+        that the new text is stored, not silently dropped as a repeat."""
+        digest = hashlib.sha256(self.cleaned_data[TIME_TRAP_FIELD].encode())
+        for name in sorted(set(self.fields) - {HONEYPOT_FIELD, TIME_TRAP_FIELD}):
+            value = self[name].data  # as sent
+            if isinstance(value, UploadedFile):  # by content: its name is replaced on clean
+                for chunk in value.chunks():
+                    digest.update(chunk)
+                value.seek(0)
+                value = None
+            digest.update(repr((name, value)).encode())
+        return digest.hexdigest()
 
-    def save_once(self) -> tuple[models.Model, bool]:
+    def save_once(self, then: Callable[[models.Model], None] | None = None):
         """Save a valid ModelForm once: a repeated post returns the first object, not a copy.
 
-        The model needs a unique, nullable `submission_key` field. Returns (object, created).
+        `then(object)` runs for a new object in the same transaction (its notifications): if
+        anything fails, nothing is stored and no uploaded file is left on disk. The model needs
+        a unique, nullable `submission_key` field. Returns (object, created).
         """
         model = self._meta.model
         key = self.submission_key()
         existing = model._default_manager.filter(submission_key=key).first()
         if existing is not None:
             return existing, False
+        instance = self.save(commit=False)
+        instance.submission_key = key
         try:
-            with transaction.atomic():
-                instance = self.save(commit=False)
-                instance.submission_key = key
+            with files_deleted_on_failure(instance), transaction.atomic():
                 instance.save()
                 self.save_m2m()
+                if then is not None:
+                    then(instance)
         except IntegrityError:
             # The same post arrived twice at the same moment; the other one was stored.
             return model._default_manager.get(submission_key=key), False
         return instance, True
+
+
+def _files(instance: models.Model) -> list:
+    return [
+        getattr(instance, field.name)
+        for field in instance._meta.fields
+        if isinstance(field, models.FileField)
+    ]
+
+
+@contextmanager
+def files_deleted_on_failure(instance: models.Model) -> Iterator[None]:
+    """Around a save that may fail: a file it wrote to storage (an upload is written before
+    the row is) is deleted again when the block raises, so no file is left without a row."""
+    before = {file.name for file in _files(instance) if file and file._committed}
+    try:
+        yield
+    except BaseException:
+        for file in _files(instance):
+            if file and file._committed and file.name not in before:
+                file.storage.delete(file.name)
+        raise

@@ -2,11 +2,14 @@
 
 import logging
 import re
+import sys
 import uuid
 from contextvars import ContextVar
 
 from django.conf import settings
+from django.core.signals import got_request_exception
 from django.db import InterfaceError, OperationalError
+from django.dispatch import receiver
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import translation
@@ -82,19 +85,40 @@ class SecurityHeadersMiddleware:
         return response
 
 
+DATABASE_OUTAGE = (OperationalError, InterfaceError)
+
+
 class DatabaseUnavailableMiddleware:
-    """When the database is unreachable, answer 503 with a readable page instead of a 500."""
+    """When the database is unreachable, answer 503 with a readable page instead of a 500,
+    wherever the error came from: a view, or what runs around it (the session saved after the
+    view, the admin login's lockout checks, the cache table, a template rendered late).
+
+    A view's error comes to `process_exception`. An error elsewhere Django turns into a 500
+    response before any outer middleware sees it, but it first sends `got_request_exception`:
+    the receiver below notes the error on the request, and this middleware, near the top of
+    the stack, answers the readable page instead of that 500."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        return self.get_response(request)
+        response = self.get_response(request)
+        error = getattr(request, "database_error", None)
+        if error is not None and response.status_code == 500:
+            return database_unavailable(request, error)
+        return response
 
     def process_exception(self, request, exception):
-        if not isinstance(exception, (OperationalError, InterfaceError)):
+        if not isinstance(exception, DATABASE_OUTAGE):
             return None
         return database_unavailable(request, exception)
+
+
+@receiver(got_request_exception)
+def note_database_error(sender, request=None, **kwargs) -> None:
+    error = sys.exc_info()[1]
+    if request is not None and isinstance(error, DATABASE_OUTAGE):
+        request.database_error = error
 
 
 def database_unavailable(request, exception: Exception) -> HttpResponse:

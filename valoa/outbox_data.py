@@ -31,12 +31,17 @@ def erase(email: str) -> int:
     return _about(email).delete()[0]
 
 
-def delete_old_sent_mail(now: datetime) -> int:
+def delete_old_mail(now: datetime) -> int:
+    """Sent mail, and mail that failed for good (shown to editors meanwhile), after 30 days."""
     cutoff = now - timedelta(days=SENT_MAIL_DAYS)
-    return OutboxMessage.objects.filter(sent_at__lt=cutoff).delete()[0]
+    old = OutboxMessage.objects.filter(Q(sent_at__lt=cutoff) | Q(failed_at__lt=cutoff))
+    return old.delete()[0]
 
 
 register_source(PersonalDataSource(label=str(_("Lähtevät sähköpostit")), find=find, erase=erase))
 register_retention(
-    RetentionRule(label=str(_("Lähetetyt sähköpostit (30 päivää)")), apply=delete_old_sent_mail)
+    RetentionRule(
+        label=str(_("Lähetetyt ja lopullisesti epäonnistuneet sähköpostit (30 päivää)")),
+        apply=delete_old_mail,
+    )
 )

@@ -12,10 +12,30 @@ readers without routing, sessions, locale or the view. Each web process also kee
 it served lately (`RecentPages`): while it has read the generation numbers from the shared
 cache within PAGE_CACHE_LOCAL_MS, a hit needs no round trip at all. A change made through this
 process shows at once; one made through another process within that time.
+
+Only changes to what readers see empty the pages (`invalidate_on_change`): publishing,
+approving, editing or deleting something public. A pending or spam comment, a new story,
+a draft changes nothing public and leaves the cache alone, so posting cannot keep the site
+uncached.
+
+When the shared cache fails (valoa/shared_cache.py) pages are served uncached and a save goes
+through: its bump of the generation number cannot be written. Pages stored before then would
+look current again when the cache comes back, so the bump is owed, and paid like this:
+
+- Every process that sees the cache fail, for any reason (a bump, a page, an abuse limit),
+  counts an outage; before it reads or stores a page again it bumps the generation once for
+  every outage it has seen. The process whose bump failed has seen the outage, so no page
+  older than its change is served by it after the cache returns, and the other processes that
+  served readers during the outage (all of them, under any traffic) bump too, whether or not
+  the change was made through them: none of them trusts a page written before the outage.
+- What remains: a process that got no request during the whole outage did not see it, and may
+  serve a page stored before the outage until one that saw it gets its next request (and if
+  every process that saw it has exited meanwhile, until the page expires by itself, at most
+  PAGE_CACHE_SECONDS after it was stored). A cache that restarts empty (Redis without
+  persistence) has lost every page anyway, and its generation starts afresh from the clock.
 """
 
 import hashlib
-import logging
 import threading
 import time
 from collections import OrderedDict
@@ -26,14 +46,12 @@ from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.db import DatabaseError, transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import CsrfViewMiddleware, get_token
 
-from valoa import antispam
-from valoa.middleware import database_unavailable
+from valoa import antispam, shared_cache
 
-logger = logging.getLogger(__name__)
 CSRF_PLACEHOLDER = "valoa-csrf-placeholder-1f6c"
 TIME_TRAP_PLACEHOLDER = "valoa-time-trap-placeholder-9b2e"
 GENERATION_KEY = "page-cache-generation"
@@ -123,22 +141,48 @@ def _current(key: str, found: int | None = None) -> int:
     return found
 
 
-def _bump(key: str) -> None:
+def _increment(key: str) -> None:
     try:
-        try:
-            cache.incr(key)
-        except ValueError:
-            cache.set(key, _new_generation(), timeout=_timeout(key))
-    except Exception as error:  # the change is saved; a cache outage must not undo it
-        logger.error("Page cache unavailable: %s", type(error).__name__)
-    recent.forget_number(key)
+        cache.incr(key)
+    except ValueError:
+        cache.set(key, _new_generation(), timeout=_timeout(key))
+
+
+def _bump(key: str) -> None:
+    """Make the pages stored under the key's number stale; without the cache, the bump is
+    owed (see the module docstring). Never raises into the save that called it."""
+    try:
+        shared_cache.attempt(lambda: _increment(key), fallback=None)
+    finally:
+        recent.forget_number(key)
+
+
+class _Settled:
+    """How many of the outages this process has seen it has paid for with a bump."""
+
+    outages = 0
+
+
+def _settle_outages() -> bool:
+    """Pay the bump owed for every cache outage this process has seen; False while the cache
+    still does not answer (pages are then neither read nor stored)."""
+    seen = shared_cache.health.outages
+    if seen == _Settled.outages:
+        return True
+    if not shared_cache.attempt(lambda: _increment(GENERATION_KEY) or True, fallback=False):
+        return False
+    recent.forget_number(GENERATION_KEY)
+    _Settled.outages = seen
+    return True
 
 
 def _bump_now_and_after_commit(key: str) -> None:
     _bump(key)
     # A reader who renders before the commit must not keep the old page under the new number.
     if transaction.get_connection().in_atomic_block:
-        transaction.on_commit(lambda: _bump(key))
+        # Robust: after the commit, a failure here must not answer the saved change with an
+        # error page (a database cache with the database gone; Redis errors never get here).
+        transaction.on_commit(lambda: _bump(key), robust=True)
 
 
 def _scope_key(scope: str) -> str:
@@ -146,7 +190,7 @@ def _scope_key(scope: str) -> str:
 
 
 def invalidate(*args, **kwargs) -> None:
-    """Forget every cached page (called when content or comments change)."""
+    """Forget every cached page (called when what readers see changes)."""
     _bump_now_and_after_commit(GENERATION_KEY)
 
 
@@ -155,10 +199,55 @@ def invalidate_scope(scope: str) -> None:
     _bump_now_and_after_commit(_scope_key(scope))
 
 
-def invalidate_on_change(*models) -> None:
+def _is_public(instance) -> bool:
+    # A model without `is_public()` (themes, workbook statements) is public as a whole.
+    return instance.is_public() if hasattr(instance, "is_public") else True
+
+
+def _note_public_before(sender, instance, **kwargs) -> None:
+    """Before a save: was the row, as stored, public?"""
+    if hasattr(instance, "is_public"):
+        stored = None
+        if not instance._state.adding:
+            stored = sender._base_manager.filter(pk=instance.pk).first()
+        instance._page_cache_was_public = stored is not None and stored.is_public()
+
+
+def _invalidate_if_public_saved(sender, instance, **kwargs) -> None:
+    if getattr(instance, "_page_cache_was_public", True) or _is_public(instance):
+        invalidate()
+
+
+def _invalidate_if_public_deleted(sender, instance, **kwargs) -> None:
+    if _is_public(instance):  # as it was loaded to be deleted
+        invalidate()
+
+
+def _invalidate_if_public_relation_changed(sender, instance, action, **kwargs) -> None:
+    if action.startswith("post_") and _is_public(instance):
+        invalidate()
+
+
+def invalidate_on_change(*models, relations=()) -> None:
+    """Empty cached pages when a change to one of these models changes what readers see.
+
+    The one rule of what a change invalidates: a model with `is_public()` (a comment, an
+    article, a case) only when the row was public before the change or is after it, so a
+    pending or spam comment or a draft changes nothing; a model without it on every change.
+    `relations` are many-to-many "through" models whose changes count as the row's own."""
     for model in models:
-        post_save.connect(invalidate, sender=model, dispatch_uid=f"page-cache-save-{model}")
-        post_delete.connect(invalidate, sender=model, dispatch_uid=f"page-cache-del-{model}")
+        uid = f"page-cache-{model._meta.label_lower}"
+        pre_save.connect(_note_public_before, sender=model, dispatch_uid=f"{uid}-before")
+        post_save.connect(_invalidate_if_public_saved, sender=model, dispatch_uid=f"{uid}-saved")
+        post_delete.connect(
+            _invalidate_if_public_deleted, sender=model, dispatch_uid=f"{uid}-deleted"
+        )
+    for through in relations:
+        m2m_changed.connect(
+            _invalidate_if_public_relation_changed,
+            sender=through,
+            dispatch_uid=f"page-cache-{through._meta.label_lower}",
+        )
 
 
 def _key(request: HttpRequest) -> str:
@@ -186,7 +275,11 @@ def cached_response(
     if not hasattr(request, "page_cache_generation") or any(n in request.GET for n in bypass):
         return render()
     # Read before rendering: a change during the render must not be stored as current.
-    version = _current(_scope_key(scope)) if scope else None
+    version = None
+    if scope:
+        version = shared_cache.attempt(lambda: _current(_scope_key(scope)), fallback=None)
+        if version is None:  # the cache does not answer: the page is not stored
+            return render()
     token = _capturing.set(True)
     try:
         response = render()
@@ -228,12 +321,14 @@ class PageCacheMiddleware:
         request.get_host()  # an unknown Host is refused as it would be without the cache
         key = _key(request)
         try:
-            generation, page = self._lookup(key)
-        except DatabaseError as error:  # the database cache, with the database down
-            return database_unavailable(request, error)
-        except Exception as error:  # e.g. Redis down: the site still answers, only slower
-            logger.error("Page cache unavailable: %s", type(error).__name__)
+            found = self._lookup(key) if _settle_outages() else None
+        except DatabaseError:
+            # The database cache, with the database down: the view gives the readable 503
+            # page (or /healthz its JSON).
+            found = None
+        if found is None:  # e.g. Redis down: the site still answers, only slower
             return self.get_response(request)
+        generation, page = found
         if page is not None:
             return self._answer(request, page)
         request.page_cache_generation = generation
@@ -246,9 +341,13 @@ class PageCacheMiddleware:
             response["X-Page-Cache"] = "miss"
         return self._fill(request, response)
 
-    def _lookup(self, key: str) -> tuple[int, tuple | None]:
-        """The current generation, and the page stored under it (None when there is none):
-        from this process's recent pages when its numbers are fresh, else from the cache."""
+    def _lookup(self, key: str) -> tuple[int, tuple | None] | None:
+        """The current generation, and the page stored under it (None when there is none),
+        or None when the shared cache does not answer."""
+        return shared_cache.attempt(lambda: self._find(key), fallback=None)
+
+    def _find(self, key: str) -> tuple[int, tuple | None]:
+        """From this process's recent pages when its numbers are fresh, else from the cache."""
         known, generation = recent.number(GENERATION_KEY)
         page = recent.page(key)
         if known and self._is_current(page, generation):
@@ -286,11 +385,10 @@ class PageCacheMiddleware:
 
     @staticmethod
     def _store(key: str, page: tuple) -> None:
-        try:
-            cache.set(key, page, settings.PAGE_CACHE_SECONDS)
-        except Exception as error:
-            logger.error("Page cache unavailable: %s", type(error).__name__)
-        else:
+        stored = shared_cache.attempt(
+            lambda: cache.set(key, page, settings.PAGE_CACHE_SECONDS) or True, fallback=False
+        )
+        if stored:
             recent.remember_page(key, page)
 
     def _answer(self, request: HttpRequest, page: tuple) -> HttpResponse:

@@ -136,12 +136,20 @@ def search_vector(fields: dict[str, str]) -> SearchVector:
     return reduce(operator.add, vectors)
 
 
-def update_search_vectors(queryset: QuerySet, fields: dict[str, str]) -> int:
-    """Recompute the stored vectors of these rows (after a save, or after a bulk insert)."""
+def update_search_vectors(
+    queryset: QuerySet, fields: dict[str, str], *, invalidate: bool = True
+) -> int:
+    """Recompute the stored vectors of these rows (after a save, or after a bulk insert).
+
+    Cached search pages must find them now: after a bulk insert the page cache is emptied. A
+    model's save passes `invalidate=False` and leaves it to the rule that empties the cache
+    only when the row is public (`page_cache.invalidate_on_change`), inside the same
+    transaction so that the bump after the commit comes after the new vector."""
     if connections[queryset.db].vendor != "postgresql":
         return 0
     updated = queryset.update(search_vector=search_vector(fields))
-    page_cache.invalidate()  # cached search pages must find them now
+    if invalidate:
+        page_cache.invalidate()
     return updated
 
 

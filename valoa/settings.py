@@ -49,6 +49,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "valoa.middleware.RequestIdMiddleware",
+    # Near the top: a database outage anywhere below gives the readable 503 page.
+    "valoa.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "valoa.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -64,7 +66,6 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
-    "valoa.middleware.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "valoa.urls"
@@ -97,6 +98,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # A database that does not answer gives a 503 page in seconds, not a hanging request.
     DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = env_int(
         "DATABASE_CONNECT_TIMEOUT", 3, minimum=1
+    )
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Made for concurrent web use (a double click, two readers posting at once): a writer waits
+    # for the lock instead of failing with "database is locked", readers do not block it (WAL),
+    # and a transaction takes the write lock when it begins, so that two transactions never
+    # deadlock upgrading their read locks.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        timeout=20,
+        transaction_mode="IMMEDIATE",
+        init_command="PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -135,8 +146,10 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 # Brute-force protection for the admin login: 5 failures for one user from one address lock
-# that pair out for an hour; editors can lift a lock in the admin ("Pääsyyritykset").
+# that pair out for an hour; a superuser can lift a lock in the admin ("Pääsyyritykset").
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5, minimum=1)
+# The only login is the admin's: after it (also when `next` points off the site), its index.
+LOGIN_REDIRECT_URL = "admin:index"
 AXES_COOLOFF_TIME = 1
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "axes_lockout.html"

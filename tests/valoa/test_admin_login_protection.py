@@ -1,4 +1,5 @@
-"""Repeated failed admin logins lock the user and address out; editors can lift the lock."""
+"""Repeated failed admin logins lock the user and address out; a superuser can lift the lock,
+editors cannot see or delete the attempts (they hold IP addresses)."""
 
 import pytest
 from axes.models import AccessAttempt
@@ -35,18 +36,37 @@ def test_the_lock_is_per_address(client, editor):
     assert response.status_code == 302
 
 
-def test_an_editor_can_lift_the_lock_in_the_admin(client, editor, editor_client):
+def test_a_superuser_can_lift_the_lock_in_the_admin(client, editor, admin_client):
     for _ in range(5):
         log_in(client, "väärin")
     attempt = AccessAttempt.objects.get()
 
-    editor_client.post(
+    admin_client.post(
         "/admin/axes/accessattempt/",
         {"action": "delete_selected", "_selected_action": [attempt.pk], "post": "yes"},
     )
 
     assert not AccessAttempt.objects.exists()
     assert log_in(client, "salasana-pitka-123").status_code == 302
+
+
+def test_editors_can_neither_see_nor_delete_login_attempts(client, editor, editor_client):
+    for _ in range(5):
+        log_in(client, "väärin")
+    attempt = AccessAttempt.objects.get()
+
+    listing = editor_client.get("/admin/axes/accessattempt/")
+    deleting = editor_client.post(
+        "/admin/axes/accessattempt/",
+        {"action": "delete_selected", "_selected_action": [attempt.pk], "post": "yes"},
+    )
+    index = editor_client.get("/admin/").content.decode()
+
+    assert listing.status_code == deleting.status_code == 403
+    assert AccessAttempt.objects.filter(pk=attempt.pk).exists()
+    assert "/admin/axes/" not in index
+    assert not editor.has_perm("axes.view_accessattempt")
+    assert not editor.has_perm("axes.delete_accessattempt")
 
 
 def test_weak_passwords_are_refused():

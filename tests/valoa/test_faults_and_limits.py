@@ -1,4 +1,5 @@
-"""Faults get readable answers: database down → 503, too large → 413, /healthz for balancers."""
+"""Faults get readable answers: database down → 503, too large → 413 (/healthz:
+test_healthz_reports_each_dependency.py)."""
 
 import logging
 
@@ -6,24 +7,6 @@ import pytest
 from django.db import OperationalError
 
 pytestmark = pytest.mark.django_db
-
-
-def test_healthz_answers_200_when_the_database_answers(client):
-    response = client.get("/healthz")
-
-    assert response.status_code == 200
-    assert response.content == b"ok\n"
-
-
-def test_healthz_answers_503_when_the_database_does_not(client, monkeypatch):
-    from django.db.backends.utils import CursorWrapper
-
-    def refuse(*args, **kwargs):
-        raise OperationalError("connection refused")
-
-    monkeypatch.setattr(CursorWrapper, "execute", refuse)
-
-    assert client.get("/healthz").status_code == 503
 
 
 def test_a_page_answers_a_readable_503_when_the_database_is_down(client, monkeypatch, caplog):

@@ -85,4 +85,4 @@ def test_pages_are_served_when_the_cache_is_down(article, caplog):
 
     assert response.status_code == 200
     assert article.title in response.content.decode()
-    assert "Page cache unavailable: ConnectionError" in caplog.text
+    assert "Shared cache unavailable (ConnectionError)" in caplog.text

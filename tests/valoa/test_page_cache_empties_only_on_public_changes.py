@@ -1,0 +1,89 @@
+"""Only a change to what readers see empties cached pages: approving, publishing, editing or
+deleting something public. A pending or spam comment, a draft, a rejected pending comment
+change nothing public, so posting cannot keep the site uncached."""
+
+import pytest
+from django.test import Client
+
+from insights.models import Comment
+from tests.cases.factories import make_case, theme
+from tests.factories import comment_data, make_article, make_comment
+from valoa.moderation import ModerationStatus
+
+pytestmark = pytest.mark.django_db
+
+
+def cache_state(path: str) -> str:
+    return Client().get(path)["X-Page-Cache"]
+
+
+@pytest.fixture
+def cached(article):
+    """The article's page, cached; returns a check of whether it is still cached."""
+    path = article.get_absolute_url()
+    Client().get(path)
+    assert cache_state(path) == "hit"
+    return lambda: cache_state(path) == "hit"
+
+
+def test_a_pending_comment_leaves_them_and_approving_it_empties_them(client, article, cached):
+    response = client.post(article.get_absolute_url(), comment_data(body="Odottaa"))
+    assert response.status_code == 302
+    assert cached()
+
+    Comment.objects.get(body="Odottaa").approve()
+
+    assert not cached()
+
+
+def test_a_comment_held_as_spam_leaves_them(client, article, cached, settings):
+    settings.SPAM_BLOCKED_WORDS = ["kasino"]
+
+    client.post(article.get_absolute_url(), comment_data(body="Paras kasino"))
+
+    assert cached()
+
+
+def test_turning_down_a_pending_comment_leaves_them_an_approved_one_empties_them(article, cached):
+    pending = make_comment(article, status=ModerationStatus.PENDING)
+    spam = make_comment(article, status=ModerationStatus.SPAM)
+    approved = make_comment(article, body="Kohta poissa")
+    Client().get(article.get_absolute_url())
+    assert cached()
+
+    pending.reject()
+    spam.delete()
+    assert cached()
+
+    approved.reject()
+    response = Client().get(article.get_absolute_url())
+    assert response["X-Page-Cache"] == "miss"
+    assert "Kohta poissa" not in response.content.decode()
+
+    approved.approve()
+    Client().get(article.get_absolute_url())
+    approved.delete()
+    assert not cached()
+
+
+def test_drafts_leave_them_publishing_and_editing_published_content_empties_them(article, cached):
+    draft = make_article(title="Luonnos", slug="luonnos", status="draft")
+    draft.body = "Muokattu luonnos"
+    draft.save()
+    case = make_case(status="draft")
+    case.themes.add(theme("dialogi"))
+    assert cached()
+
+    draft.status = "published"
+    draft.save()
+    assert not cached()
+
+    for change in [
+        lambda: setattr(article, "lead", "Uusi ingressi") or article.save(),
+        lambda: setattr(case, "status", "published") or case.save(),
+        lambda: case.themes.add(theme("oppiminen-verkostoissa")),
+    ]:
+        Client().get(article.get_absolute_url())
+        assert cached()
+        change()
+        assert not cached()

@@ -1,0 +1,14 @@
+"""The admin's address (ADMIN_PATH) is meant to be hard to find: robots.txt does not name it
+(the admin's own pages tell crawlers to keep out)."""
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def test_robots_txt_does_not_name_the_admin_address(client, settings):
+    robots = client.get("/robots.txt").content.decode()
+    login = client.get(f"/{settings.ADMIN_PATH}login/").content.decode()
+
+    assert settings.ADMIN_PATH.strip("/") not in robots
+    assert '<meta name="robots" content="NONE,NOARCHIVE">' in login
