@@ -12,7 +12,7 @@ from insights.models import Comment
 from tests.cases.factories import story_data
 from tests.factories import comment_data, make_comment
 from tests.valoa.broken_cache import BROKEN, redis_at_a_closed_port
-from tests.workbook.helpers import assessment_data
+from tests.workbook.helpers import participate_data
 from valoa.moderation import ModerationStatus
 from workbook.models import Participant, Statement, Workbook
 
@@ -60,7 +60,7 @@ def test_a_team_participant_answer(client, cache_down):
     team = Workbook.start(Workbook.Mode.TEAM, "Tiimi")
     statements = list(Statement.objects.active())
 
-    response = client.post(team.participant_url(), assessment_data(statements))
+    response = client.post(team.participant_url(), participate_data(statements))
 
     assert response.status_code == 302
     assert Participant.objects.filter(round__workbook=team).count() == 1
