@@ -4,13 +4,25 @@ from django.db.models import Exists, OuterRef, Value
 from django.utils.translation import gettext_lazy as _
 
 from insights.models import Article, Comment
-from valoa.search import VIA_COMMENT, SearchSource, hit_rows, register_source
+from valoa.search import VIA_COMMENT, Indexed, SearchSource, hit_rows, register_source
+
+
+def comment_language(comment: Comment) -> str:
+    """A comment is read in its article's language; a reader's own insight in Finnish."""
+    return comment.article.language if comment.article_id else "fi"
 
 
 class ArticleSource(SearchSource):
     key = "insights.article"
     kinds = {"artikkeli": _("Artikkeli")}
-    fields = Article.SEARCH_FIELDS
+    indexed = (
+        Indexed(
+            Article,
+            Article.SEARCH_FIELDS,
+            suggests=lambda article: article.status == Article.Status.PUBLISHED,
+        ),
+        Indexed(Comment, Comment.SEARCH_FIELDS, language=comment_language, related=("article",)),
+    )
 
     def documents(self):
         return Article.objects.published()
@@ -23,9 +35,9 @@ class ArticleSource(SearchSource):
         comments = (
             Comment.objects.approved()
             .filter(article=OuterRef("pk"))
-            .filter(match.q(Comment.SEARCH_FIELDS))
+            .filter(match.q(self.indexed[1]))
         )
-        found = documents.exclude(match.q(self.fields)).filter(Exists(comments))
+        found = documents.exclude(match.q(self.document)).filter(Exists(comments))
         return hit_rows(found, self.key, rank=Value(0.0), via=VIA_COMMENT)
 
 

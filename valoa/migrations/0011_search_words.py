@@ -1,0 +1,26 @@
+"""The words of published articles and cases that the search may suggest ("Tarkoititko…")."""
+
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+
+    dependencies = [
+        ('valoa', '0010_theme_translations'),
+    ]
+
+    operations = [
+        migrations.CreateModel(
+            name='SearchWord',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('word', models.CharField(max_length=100, unique=True)),
+                ('family', models.CharField(db_index=True, max_length=100)),
+                ('start', models.CharField(max_length=2)),
+                ('length', models.PositiveSmallIntegerField()),
+            ],
+            options={
+                'indexes': [models.Index(fields=['start', 'length'], name='searchword_spelling_idx')],
+            },
+        ),
+    ]

@@ -1,0 +1,189 @@
+"""What a word means to the search: the analysis that the index and the queries share.
+
+Finnish words are analysed with Voikko (`pyvoikko`: the voikko-fi dictionary as a finite-state
+transducer, with the `kfst-rs` accelerator): a word's base forms (lemmas) and, for a compound,
+the base forms of its parts: "kotihoidon" is kotihoito, of koti and hoito. Swedish and English
+words are stemmed with Snowball. A word Voikko does not know (a name, an abbreviation) is
+searched by its letters only.
+
+Each word becomes tokens of three kinds, which the index stores and queries look up:
+the word form itself ("kotihoidon"), its base forms ("kotihoito:fi"; "organisation:sv") and,
+for a compound, its parts' base forms ("koti:osa", "hoito:osa").
+
+Loading the dictionary takes 2 to 3 s and about 230 MB. It is loaded once per process, at first
+use; a web server loads it before forking its workers (valoa/wsgi.py, gunicorn.conf.py), so
+they share one copy. Each distinct word is analysed once per process (a cache) in about a
+millisecond; stored text is analysed when it is saved, never when it is read.
+"""
+
+import re
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+
+import snowballstemmer
+
+from valoa.search.stopwords import STOP_WORDS
+
+# Letters and digits; everything else separates words ("HR-verkosto" is hr and verkosto).
+WORD = re.compile(r"[^\W_]+")
+# Longer words are searched by their letters only (and cut): no real word is that long.
+LONGEST_ANALYSED = 60
+LONGEST_TOKEN = 100
+PART = ":osa"
+QUERY_STOP_WORDS = frozenset().union(*STOP_WORDS.values())
+
+_loading = threading.Lock()
+_voikko = None
+
+
+def voikko():
+    """The pyvoikko module, its dictionary loaded (importing it loads the dictionary)."""
+    global _voikko
+    if _voikko is None:
+        with _loading:
+            if _voikko is None:
+                import pyvoikko
+
+                _voikko = pyvoikko
+    return _voikko
+
+
+load = voikko
+
+
+@dataclass(frozen=True, slots=True)
+class Meaning:
+    """What Voikko says of one Finnish word form."""
+
+    lemmas: tuple[str, ...] = ()
+    # The parts' base forms, if the word is a compound (of its most likely analysis).
+    parts: tuple[str, ...] = ()
+    # The root the word is derived from ("johtajuus" and "johtaja": johtaa), with the parts
+    # before the last one: words of one family share it. For suggestions.
+    family: str = ""
+
+
+def _root(analysis_output: str) -> str:
+    """The root of the last part of a compound in Voikko's raw output: [Xp]johtaa[X]…"""
+    last = analysis_output.rsplit("[Bc]", 1)[-1]
+    found = re.search(r"\[Xp\]([^\[]+)\[X\]", last)
+    return found.group(1).lower() if found else ""
+
+
+@lru_cache(maxsize=200_000)
+def finnish(form: str) -> Meaning:
+    """Voikko's analysis of a lower-case word form, from the likeliest readings.
+
+    A word has several readings when it is ambiguous ("kuulumiskierros" is also read as
+    kuu + luminen + kierros); only those with the fewest compound parts are kept, as
+    libvoikko itself prefers them.
+    """
+    if len(form) > LONGEST_ANALYSED or not form.isalpha():
+        return Meaning(family=form)
+    readings = voikko().analyse(form)
+    if not readings:
+        return Meaning(family=form)
+    fewest = min(len(reading.COMPOUND_PARTS or [None]) for reading in readings)
+    likeliest = [r for r in readings if len(r.COMPOUND_PARTS or [None]) == fewest]
+    lemmas = _unique(reading.BASEFORM.lower() for reading in likeliest)
+    first = likeliest[0]
+    parts = ()
+    if first.COMPOUND_PARTS:
+        parts = _unique(part.BASEFORM.lower() for part in first.COMPOUND_PARTS)
+    prefix = "".join(part.FORM.lower() for part in (first.COMPOUND_PARTS or [])[:-1])
+    family = prefix + (_root(first.FSTOUTPUT) or lemmas[0])
+    return Meaning(lemmas=lemmas, parts=parts, family=family)
+
+
+_stemmers = threading.local()
+
+
+@lru_cache(maxsize=100_000)
+def stem(language: str, form: str) -> str:
+    """The Snowball stem of a Swedish or English word."""
+    if not hasattr(_stemmers, language):
+        name = {"sv": "swedish", "en": "english"}[language]
+        setattr(_stemmers, language, snowballstemmer.stemmer(name))
+    return getattr(_stemmers, language).stemWord(form)
+
+
+def _unique(items) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(item for item in items if item))
+
+
+def words(text: str):
+    """The words of a text: (start, end, lower-case form), in order."""
+    for match in WORD.finditer(text or ""):
+        yield match.start(), match.end(), match.group().lower()[:LONGEST_TOKEN]
+
+
+@lru_cache(maxsize=200_000)
+def word_tokens(form: str, language: str) -> tuple[str, ...]:
+    """The tokens the index stores for a word form of a text in `language`."""
+    if language == "fi":
+        meaning = finnish(form)
+        return _unique(
+            [
+                form,
+                *(f"{lemma}:fi" for lemma in meaning.lemmas),
+                *(part + PART for part in meaning.parts),
+            ]
+        )
+    if language in ("sv", "en"):
+        return _unique([form, f"{stem(language, form)}:{language}"])
+    return (form,)
+
+
+def family(form: str, language: str) -> str:
+    """The word's family (see Meaning.family); a stem for Swedish and English."""
+    if language == "fi":
+        return finnish(form).family
+    return stem(language, form) if language in ("sv", "en") else form
+
+
+@dataclass(frozen=True)
+class Term:
+    """One word of a query and the tokens that find it in every language's text.
+
+    A document matches it when it has the form, one of the base forms, the base form as a
+    part of a compound, or (for a compound typed from its parts) every part in some word.
+    """
+
+    form: str
+    lemmas: tuple[str, ...]  # base forms and stems: "kotihoito:fi", "kotihoit:sv"
+    as_part: tuple[str, ...]  # "kotihoito:osa"
+    groups: tuple[tuple[str, ...], ...]  # one group a part: ("koti:fi", "koti:osa")
+    family: str
+
+    @classmethod
+    @lru_cache(maxsize=20_000)
+    def of(cls, form: str) -> "Term":
+        meaning = finnish(form)
+        lemmas = _unique(
+            [
+                *(f"{lemma}:fi" for lemma in meaning.lemmas),
+                f"{stem('sv', form)}:sv",
+                f"{stem('en', form)}:en",
+            ]
+        )
+        groups = ()
+        if len(meaning.parts) > 1:
+            groups = tuple((f"{part}:fi", part + PART) for part in meaning.parts)
+        return cls(
+            form=form,
+            lemmas=lemmas,
+            as_part=tuple(lemma + PART for lemma in meaning.lemmas),
+            groups=groups,
+            family=meaning.family,
+        )
+
+    @property
+    def whole(self) -> tuple[str, ...]:
+        """Tokens of a whole word: the form and the base forms (not compound parts)."""
+        return (self.form, *self.lemmas)
+
+    @property
+    def tokens(self) -> set[str]:
+        """Every token that marks a word of a text as found by this term."""
+        return {*self.whole, *self.as_part, *(token for group in self.groups for token in group)}

@@ -1,0 +1,238 @@
+"""Running a search: a page of hits from every source, best first, each with its snippet.
+
+The work stays bounded at any size. A page is one query: a UNION ALL with one branch per
+source (plus one for articles found through approved comments), each branch filtered through
+its own index and cut to its own best rows (ORDER BY rank LIMIT) before the branches are
+merged; the total is one more query that only counts. A document comes from one branch only:
+its comments find an article only when the article's own text does not match (see
+`SearchSource.comment_branch`). Only the documents on the page that is shown get a snippet.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.db import connections
+from django.db.models import F, QuerySet, Value
+from django.http import HttpRequest
+from django.utils.safestring import SafeString
+
+from valoa.pagination import paginate
+from valoa.search import typos
+from valoa.search.matching import CountOnly, Match, match_for
+from valoa.search.query import normalise_query, parse
+from valoa.search.snippets import Positions, lead_html, marked_html, snippet_html, title_html
+from valoa.search.sources import SearchSource, sources
+
+RESULTS_PER_PAGE = 10
+CLOSE_MATCHES = 5
+VIA_COMMENT = "kommentti"
+
+
+@dataclass
+class Hit:
+    """One found document, as shown in the results."""
+
+    source: SearchSource
+    document: object
+    title_html: SafeString
+    snippet: SafeString
+    via_comment: bool = False
+
+    @property
+    def kind(self) -> str:
+        return self.source.kind_of(self.document)
+
+    @property
+    def kind_label(self) -> str:
+        return self.source.kinds[self.kind]
+
+    @property
+    def title(self) -> str:
+        return self.document.title
+
+    @property
+    def url(self) -> str:
+        return self.document.get_absolute_url()
+
+    @property
+    def date(self):
+        return self.document.published_at
+
+
+@dataclass
+class SearchResults:
+    query: str = ""
+    truncated: bool = False
+    page: object = None  # a Page of Hits, or None when nothing was asked
+    close_matches: list[Hit] = field(default_factory=list)
+    suggestion: str = ""
+    no_words: bool = False  # the query had nothing to search with (only stop words, emoji…)
+
+    @property
+    def asked(self) -> bool:
+        """True when a search was run (a page of results exists, even an empty one)."""
+        return self.page is not None
+
+    @property
+    def count(self) -> int:
+        return self.page.paginator.count if self.page is not None else 0
+
+
+def hit_rows(queryset: QuerySet, key: str, rank, date="published_at", pk="pk", via="") -> QuerySet:
+    """Rows of the results' UNION: (source, id, rank, date, via), the same columns everywhere."""
+    return queryset.annotate(
+        hit_source=Value(key),
+        hit_id=F(pk),
+        hit_rank=rank,
+        hit_date=date if not isinstance(date, str) else F(date),
+        hit_via=Value(via),
+    ).values_list("hit_source", "hit_id", "hit_rank", "hit_date", "hit_via")
+
+
+def _documents(source: SearchSource, kind: str, theme) -> QuerySet:
+    documents = source.documents().prefetch_related(None).order_by()
+    if kind:
+        documents = source.filter_kind(documents, kind)
+    if theme is not None:
+        documents = documents.filter(themes=theme)
+    return documents
+
+
+class Rows:
+    """The documents the branches find, one row per document (see `hit_rows`), best first.
+
+    Sliced, it runs one query: each branch ranks its own matches and keeps only its best
+    `stop` rows (ORDER BY … LIMIT, in the order of the whole), then the branches' rows are
+    merged in that same order. The branches never find the same document twice (see
+    `SearchSource.comment_branch`), so the merge needs no grouping. `count()` sums the
+    branches' counts in another query.
+    """
+
+    ORDER = ("-hit_rank", "-hit_date", "-hit_id")
+
+    def __init__(self, branches: list[QuerySet]):
+        self.branches = branches
+        self.db = branches[0].db
+
+    def _sql(self, queryset: QuerySet) -> tuple[str, tuple]:
+        return queryset.query.get_compiler(using=self.db).as_sql()
+
+    def _fetch(self, sql: str, params: list) -> list[tuple]:
+        with connections[self.db].cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
+
+    def count(self) -> int:
+        counts, params = [], []
+        for branch in self.branches:
+            sql, branch_params = self._sql(branch)
+            counts.append(f"(SELECT COUNT(*) FROM ({sql}) branch)")
+            params.extend(branch_params)
+        return self._fetch("SELECT " + " + ".join(counts), params)[0][0]
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, window: slice) -> list[tuple]:
+        start, stop = window.start or 0, window.stop
+        if stop <= start:
+            return []
+        selects, params = [], []
+        for number, branch in enumerate(self.branches):
+            sql, branch_params = self._sql(branch.order_by(*self.ORDER)[:stop])
+            selects.append(f"SELECT * FROM ({sql}) branch_{number}")
+            params.extend(branch_params)
+        sql = (
+            f"SELECT * FROM ({' UNION ALL '.join(selects)}) hits"
+            " ORDER BY 3 DESC, 4 DESC, 1, 2 DESC LIMIT %s OFFSET %s"
+        )
+        return self._fetch(sql, [*params, stop - start, start])
+
+
+def _branches(match: Match | None, kind: str, theme) -> list[QuerySet]:
+    branches = []
+    for source in sources():
+        if kind and kind not in source.kinds:
+            continue
+        documents = _documents(source, kind, theme)
+        if match is None:  # browsing a theme or a kind: newest first
+            branches.append(hit_rows(documents, source.key, Value(0.0)))
+            continue
+        found = documents.filter(match.q(source.document))
+        branches.append(hit_rows(found, source.key, match.rank(source.document)))
+        if (comments := source.comment_branch(match, documents)) is not None:
+            branches.append(comments)
+    return branches
+
+
+def hits_for(rows: Iterable[tuple], match: Match | None) -> list[Hit]:
+    """The documents of these rows, in their order, each with a snippet: one query per source."""
+    rows = list(rows)
+    by_source = {source.key: source for source in sources()}
+    found = {}
+    for key in {row[0] for row in rows}:
+        source = by_source[key]
+        pks = [row[1] for row in rows if row[0] == key]
+        documents = source.documents().filter(pk__in=pks).defer("search_vector")
+        if match is not None:
+            documents = match.annotate_positions(documents, source.document)
+        found.update({(key, document.pk): document for document in documents})
+    hits = []
+    for key, pk, _rank, _date, via in rows:
+        if (document := found.get((key, pk))) is None:
+            continue  # unpublished in between
+        source = by_source[key]
+        if match is None or via == VIA_COMMENT:
+            title, snippet = marked_html(document.title, []), lead_html(document)
+        else:
+            positions = Positions(document, source.fields)
+            matched = match.positions(document, source.document)
+            title = title_html(positions, matched)
+            snippet = snippet_html(positions, source.snippet_fields, matched)
+        hits.append(Hit(source, document, title, snippet, via_comment=via == VIA_COMMENT))
+    return hits
+
+
+def search(request: HttpRequest, raw_query: str, kind: str = "", theme=None) -> SearchResults:
+    """Published documents matching the query and filters, a page at a time (`?sivu=`)."""
+    text, truncated = normalise_query(raw_query)
+    results = SearchResults(query=text, truncated=truncated)
+    if not text and not kind and theme is None:
+        return results  # nothing asked yet
+    match = None
+    if text:
+        query = parse(text)
+        if query is None:
+            results.no_words = True
+            return results
+        match = match_for(query)
+    branches = _branches(match, kind, theme)
+    if not branches:
+        return results
+    counted = _branches(CountOnly(match) if match else None, kind, theme)
+    page = paginate(request, Rows(branches), RESULTS_PER_PAGE, count=Rows(counted).count)
+    page.object_list = hits_for(page.object_list, match)
+    results.page = page
+    if match is not None:
+        suggest(results, match, kind, theme)
+    return results
+
+
+def suggest(results: SearchResults, match: Match, kind: str, theme) -> None:
+    """ "Tarkoititko…" for a query that found little, if the other query finds more; and when
+    nothing was found, the other query's best documents."""
+    text = typos.suggestion(match.query, results.count)
+    if not text:
+        return
+    other = match_for(parse(text))
+    if Rows(_branches(CountOnly(other), kind, theme)).count() <= results.count:
+        return
+    results.suggestion = text
+    if not results.count:
+        results.close_matches = hits_for(Rows(_branches(other, kind, theme))[:CLOSE_MATCHES], None)
+
+
+def latest(theme=None, limit: int = 20) -> list[Hit]:
+    """The newest published documents of every source (in a theme): for feeds."""
+    branches = _branches(None, "", theme)
+    return hits_for(Rows(branches)[:limit], None) if branches else []
