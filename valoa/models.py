@@ -25,8 +25,6 @@ class SearchWord(models.Model):
     words. Emptied and filled again when the search index is rebuilt."""
 
     word = models.CharField(max_length=100, unique=True)
-    # Words derived from one root share it (valoa.search.analysis.Meaning.family).
-    family = models.CharField(max_length=100, db_index=True)
     # For words of close spelling: the first two letters and the length.
     start = models.CharField(max_length=2)
     length = models.PositiveSmallIntegerField()
@@ -38,8 +36,8 @@ class SearchWord(models.Model):
         return self.word
 
     @classmethod
-    def of(cls, word: str, family: str) -> "SearchWord":
-        return cls(word=word[:100], family=family[:100], start=word[:2], length=len(word))
+    def of(cls, word: str) -> "SearchWord":
+        return cls(word=word[:100], start=word[:2], length=len(word))
 
 
 class OutboxMessage(models.Model):

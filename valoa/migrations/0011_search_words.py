@@ -15,7 +15,6 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('word', models.CharField(max_length=100, unique=True)),
-                ('family', models.CharField(db_index=True, max_length=100)),
                 ('start', models.CharField(max_length=2)),
                 ('length', models.PositiveSmallIntegerField()),
             ],

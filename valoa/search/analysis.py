@@ -6,9 +6,10 @@ the base forms of its parts: "kotihoidon" is kotihoito, of koti and hoito. Swedi
 words are stemmed with Snowball. A word Voikko does not know (a name, an abbreviation) is
 searched by its letters only.
 
-Each word becomes tokens of three kinds, which the index stores and queries look up:
-the word form itself ("kotihoidon"), its base forms ("kotihoito:fi"; "organisation:sv") and,
-for a compound, its parts' base forms ("koti:osa", "hoito:osa").
+Each word becomes tokens of four kinds, which the index stores and queries look up:
+the word form itself ("kotihoidon"), its base forms ("kotihoito:fi"; "organisation:sv"), for
+a compound its parts' base forms ("koti:osa", "hoito:osa"), and the root it is derived from
+("dialogisen" and "dialogi": "dialogi:juuri"; "johtajuus" and "johtaminen": "johtaa:juuri").
 
 Loading the dictionary takes 2 to 3 s and about 230 MB. It is loaded once per process, at first
 use; a web server loads it before forking its workers (valoa/wsgi.py, gunicorn.conf.py), so
@@ -16,6 +17,7 @@ they share one copy. Each distinct word is analysed once per process (a cache) i
 millisecond; stored text is analysed when it is saved, never when it is read.
 """
 
+import logging
 import re
 import threading
 from dataclasses import dataclass
@@ -31,8 +33,10 @@ WORD = re.compile(r"[^\W_]+")
 LONGEST_ANALYSED = 60
 LONGEST_TOKEN = 100
 PART = ":osa"
+ROOT = ":juuri"
 QUERY_STOP_WORDS = frozenset().union(*STOP_WORDS.values())
 
+logger = logging.getLogger(__name__)
 _loading = threading.Lock()
 _voikko = None
 
@@ -59,8 +63,8 @@ class Meaning:
     lemmas: tuple[str, ...] = ()
     # The parts' base forms, if the word is a compound (of its most likely analysis).
     parts: tuple[str, ...] = ()
-    # The root the word is derived from ("johtajuus" and "johtaja": johtaa), with the parts
-    # before the last one: words of one family share it. For suggestions.
+    # The root the word is derived from ("johtajuus" and "johtaja": johtaa), after the parts
+    # before the last one: words of one family share it.
     family: str = ""
 
 
@@ -71,9 +75,16 @@ def _root(analysis_output: str) -> str:
     return found.group(1).lower() if found else ""
 
 
+def _analyser_failed():
+    """Should the analyser fail, a word is searched by its letters only (and that is not
+    remembered: the next time it is analysed again)."""
+    # Never the word itself in the log: it may come from a reader's text.
+    logger.exception("Voikko could not analyse a word; it is searched as written")
+
+
 @lru_cache(maxsize=200_000)
 def finnish(form: str) -> Meaning:
-    """Voikko's analysis of a lower-case word form, from the likeliest readings.
+    """Voikko's analysis of a lower-case word form, from its likeliest readings.
 
     A word has several readings when it is ambiguous ("kuulumiskierros" is also read as
     kuu + luminen + kierros); only those with the fewest compound parts are kept, as
@@ -118,9 +129,17 @@ def words(text: str):
         yield match.start(), match.end(), match.group().lower()[:LONGEST_TOKEN]
 
 
-@lru_cache(maxsize=200_000)
 def word_tokens(form: str, language: str) -> tuple[str, ...]:
     """The tokens the index stores for a word form of a text in `language`."""
+    try:
+        return _word_tokens(form, language)
+    except Exception:
+        _analyser_failed()
+        return (form,)
+
+
+@lru_cache(maxsize=200_000)
+def _word_tokens(form: str, language: str) -> tuple[str, ...]:
     if language == "fi":
         meaning = finnish(form)
         return _unique(
@@ -128,6 +147,7 @@ def word_tokens(form: str, language: str) -> tuple[str, ...]:
                 form,
                 *(f"{lemma}:fi" for lemma in meaning.lemmas),
                 *(part + PART for part in meaning.parts),
+                *([meaning.family + ROOT] if meaning.lemmas else []),
             ]
         )
     if language in ("sv", "en"):
@@ -135,30 +155,32 @@ def word_tokens(form: str, language: str) -> tuple[str, ...]:
     return (form,)
 
 
-def family(form: str, language: str) -> str:
-    """The word's family (see Meaning.family); a stem for Swedish and English."""
-    if language == "fi":
-        return finnish(form).family
-    return stem(language, form) if language in ("sv", "en") else form
-
-
 @dataclass(frozen=True)
 class Term:
     """One word of a query and the tokens that find it in every language's text.
 
     A document matches it when it has the form, one of the base forms, the base form as a
-    part of a compound, or (for a compound typed from its parts) every part in some word.
+    part of a compound, a word of the same root, or (for a compound typed from its parts)
+    every part in some word.
     """
 
     form: str
     lemmas: tuple[str, ...]  # base forms and stems: "kotihoito:fi", "kotihoit:sv"
     as_part: tuple[str, ...]  # "kotihoito:osa"
     groups: tuple[tuple[str, ...], ...]  # one group a part: ("koti:fi", "koti:osa")
-    family: str
+    root: tuple[str, ...]  # ("kotihoitaa:juuri",), or () for a word Voikko does not know
+
+    @classmethod
+    def of(cls, form: str) -> "Term":
+        try:
+            return cls._of(form)
+        except Exception:
+            _analyser_failed()
+            return cls(form, lemmas=(), as_part=(), groups=(), root=())
 
     @classmethod
     @lru_cache(maxsize=20_000)
-    def of(cls, form: str) -> "Term":
+    def _of(cls, form: str) -> "Term":
         meaning = finnish(form)
         lemmas = _unique(
             [
@@ -175,7 +197,7 @@ class Term:
             lemmas=lemmas,
             as_part=tuple(lemma + PART for lemma in meaning.lemmas),
             groups=groups,
-            family=meaning.family,
+            root=(meaning.family + ROOT,) if meaning.lemmas else (),
         )
 
     @property
@@ -186,4 +208,5 @@ class Term:
     @property
     def tokens(self) -> set[str]:
         """Every token that marks a word of a text as found by this term."""
-        return {*self.whole, *self.as_part, *(token for group in self.groups for token in group)}
+        groups = (token for group in self.groups for token in group)
+        return {*self.whole, *self.as_part, *self.root, *groups}

@@ -15,16 +15,18 @@ The index follows every save (and a comment's approval needs none: visibility is
 search time); `rebuild` re-indexes everything (manage.py rebuild_search_index).
 """
 
+import logging
 import time
 from collections import defaultdict
 from collections.abc import Iterable
 
-from django.db import connections, transaction
+from django.db import DatabaseError, connections, transaction
 
-from valoa.search.analysis import PART, family, word_tokens, words
+from valoa.search.analysis import PART, ROOT, word_tokens, words
 from valoa.search.snippets import plain_text
 from valoa.search.sources import Indexed, indexed_models
 
+logger = logging.getLogger(__name__)
 WEIGHTS = "ABCD"
 BATCH = 500
 # PostgreSQL keeps positions up to 16383 and at most 256 of them for one token.
@@ -108,7 +110,7 @@ def fts_row(document, indexed: Indexed) -> list[str]:
         columns[weight].append(" , ".join(" ".join(tokens) for _form, tokens in found))
         for form, tokens in found:
             forms.append(form)
-            whole = [token for token in tokens[1:] if not token.endswith(PART)]
+            whole = [token for token in tokens[1:] if not token.endswith((PART, ROOT))]
             lemmas.append(min(whole, default=form))
     return [" ; ".join(columns[weight]) for weight in WEIGHTS] + [" ".join(forms), " ".join(lemmas)]
 
@@ -171,30 +173,35 @@ def add_words(documents: list, indexed: Indexed, using: str) -> None:
     """Add the words of these documents, and their base forms, to what may be suggested."""
     from valoa.models import SearchWord
 
-    known = {}
+    known = set()
     for document in documents:
-        language = indexed.language(document)
-        for _position, _weight, form, tokens in document_words(document, indexed):
-            if form in known or len(form) < 3 or not form.isalpha():
-                continue
-            known[form] = family(form, language)
-            for token in tokens[1:]:
-                if not token.endswith(PART):
-                    known.setdefault(token.split(":")[0], known[form])
+        for _position, _weight, _form, tokens in document_words(document, indexed):
+            known.add(tokens[0])
+            known.update(t.split(":")[0] for t in tokens[1:] if not t.endswith((PART, ROOT)))
     SearchWord.objects.using(using).bulk_create(
-        [SearchWord.of(word, family_of) for word, family_of in known.items()],
+        [SearchWord.of(word) for word in known if len(word) >= 3 and word.isalpha()],
         ignore_conflicts=True,
         batch_size=BATCH,
     )
 
 
 def on_save(indexed: Indexed):
-    """A post_save receiver: index the saved row, unless only other fields were saved."""
+    """A post_save receiver: index the saved row, unless only other fields were saved.
+
+    Should the index not take it, the row is saved all the same (what a person sent is never
+    lost for the index's sake) and is found once `rebuild_search_index` has run."""
 
     def receiver(sender, instance, using, update_fields=None, raw=False, **kwargs):
         if raw or (update_fields is not None and not set(update_fields) & set(indexed.fields)):
             return
-        update(indexed, [instance], using)
+        try:
+            update(indexed, [instance], using)
+        except DatabaseError:
+            logger.exception(
+                "The search index was not updated for %s %s; run rebuild_search_index",
+                indexed.model._meta.label,
+                instance.pk,
+            )
 
     return receiver
 

@@ -109,11 +109,12 @@ def either(nodes) -> Node:
 
 
 def term_node(term: Term, in_phrase: bool = False) -> Node:
-    """What finds one word: its form, a base form, a compound with it as a part, or (a
-    compound typed from its parts) every part. In a phrase only whole words count."""
+    """What finds one word: its form, a base form, a compound with it as a part, a word of
+    its root, or (a compound typed from its parts) every part. In a phrase only whole words
+    count."""
     if in_phrase:
         return either(map(token, term.whole))
-    options = [token(text) for text in (*term.whole, *term.as_part)]
+    options = [token(text) for text in (*term.whole, *term.as_part, *term.root)]
     if term.groups:
         options.append(Node("and", tuple(either(map(token, group)) for group in term.groups)))
     return either(options)
@@ -139,7 +140,8 @@ def filter_tree(query: Query) -> Node:
 def ranking_trees(query: Query) -> list[Node]:
     """How well a document matches, in three parts that are added up: any way that finds a
     word, a whole word (form or base form), and the very form typed. A document found by the
-    form typed thus ranks above one found by a base form, and that above a compound part."""
+    form typed thus ranks above one found by a base form, and that above one found by a
+    compound part or a root."""
     terms = query.terms
     return [
         either(term_node(term) for term in terms),

@@ -1,13 +1,12 @@
-""" "Tarkoititko…": another query to try, when a query finds nothing or little.
+"""Suggestions ("Tarkoititko…"): another query to try when a query finds nothing or little.
 
-Each word may be replaced by a word of the published articles and cases (valoa.SearchWord)
-that is of its family (derived from the same root: "johtajuudesta" → johtaminen) or spelt
-almost alike (one or two letters changed, left out or swapped: "kokeliu" → kokeilu). A word
-that merely looks alike is not enough ("yhteisössä" is not "yhteisiä"). The caller offers the
-new query only if it finds more.
+A word may be replaced by a word of the published articles and cases (valoa.SearchWord) spelt
+almost alike: one letter changed, added, left out or two swapped ("kokeliu" → kokeilu), two
+in a long word. Words of the same family need no suggestion: the search finds them already
+(analysis.ROOT). A word that merely looks alike is not enough ("yhteisössä" is not
+"yhteisiä"), nor another form of the very same word, nor (when the query found something) another word
+the dictionary knows. The caller offers the new query only if it finds more.
 """
-
-from django.db.models import Q
 
 from valoa.search.analysis import Term
 from valoa.search.query import Query
@@ -40,24 +39,18 @@ def _finnish_lemmas(term: Term) -> set[str]:
     return {lemma for lemma in term.lemmas if lemma.endswith(":fi")}
 
 
-def _replacement(term: Term, families: dict[str, str]) -> str | None:
-    """The best other word for a term: of its family first (the shortest, usually the base
-    form), else the closest spelling. Forms of the very same word are no replacement."""
+def _replacement(term: Term, candidates: list[str]) -> str | None:
+    """The closest other word for a term (fewest changes, then shortest). Forms of the very
+    same word are no replacement."""
     own = _finnish_lemmas(term)
-
-    def other(word: str) -> bool:
-        return word != term.form and not own & _finnish_lemmas(Term.of(word))
-
     limit = allowed_distance(term.form)
-    family = sorted((len(word), word) for word, root in families.items() if root == term.family)
     close = sorted(
         (distance, len(word), word)
-        for word in families
-        if word[:2] == term.form[:2]
-        and abs(len(word) - len(term.form)) <= limit
+        for word in candidates
+        if abs(len(word) - len(term.form)) <= limit
         and 0 < (distance := edit_distance(term.form, word)) <= limit
     )
-    return next((found[-1] for found in [*family, *close] if other(found[-1])), None)
+    return next((word for *_, word in close if not own & _finnish_lemmas(Term.of(word))), None)
 
 
 def suggestion(query: Query, found: int) -> str:
@@ -66,21 +59,18 @@ def suggestion(query: Query, found: int) -> str:
 
     if found >= FEW or not query.plain:
         return ""
-    terms = query.terms
-    wanted = Q(family__in=[term.family for term in terms])
-    for term in terms:
+    words, changed = [], False
+    for term in query.terms:
         limit = allowed_distance(term.form)
-        if limit:
-            wanted |= Q(
+        candidates = []
+        # A word the dictionary knows is no typo when the query found something.
+        if limit and not (found and _finnish_lemmas(term)):
+            candidates = SearchWord.objects.filter(
                 start=term.form[:2],
                 length__gte=len(term.form) - limit,
                 length__lte=len(term.form) + limit,
-            )
-    rows = SearchWord.objects.filter(wanted).values_list("word", "family")[:MAX_CANDIDATES]
-    families = dict(rows)
-    words, changed = [], False
-    for term in terms:
-        better = _replacement(term, families)
+            ).values_list("word", flat=True)[:MAX_CANDIDATES]
+        better = _replacement(term, list(candidates))
         words.append(better or term.form)
         changed = changed or better is not None
     return " ".join(words) if changed else ""
