@@ -4,8 +4,8 @@ A word may be replaced by a word of the published articles and cases (valoa.Sear
 almost alike: one letter changed, added, left out or two swapped ("kokeliu" → kokeilu), two
 in a long word. Words of the same family need no suggestion: the search finds them already
 (analysis.ROOT). A word that merely looks alike is not enough ("yhteisössä" is not
-"yhteisiä"), nor another form of the very same word, nor (when the query found something) another word
-the dictionary knows. The caller offers the new query only if it finds more.
+"yhteisiä"), nor another form of the very same word, nor (when the query found something)
+another word the dictionary knows. The caller offers the new query only if it finds more.
 """
 
 from valoa.search.analysis import Term
