@@ -3,8 +3,8 @@
 Finnish words are analysed with Voikko (`pyvoikko`: the voikko-fi dictionary as a finite-state
 transducer, with the `kfst-rs` accelerator): a word's base forms (lemmas) and, for a compound,
 the base forms of its parts: "kotihoidon" is kotihoito, of koti and hoito. Swedish and English
-words are stemmed with Snowball. A word Voikko does not know (a name, an abbreviation) is
-searched by its letters only.
+words are stemmed with Snowball. A Finnish word Voikko does not know ("mentorointiparit",
+"soten") is stemmed with Snowball's Finnish stemmer instead.
 
 Each word becomes tokens of four kinds, which the index stores and queries look up:
 the word form itself ("kotihoidon"), its base forms ("kotihoito:fi"; "organisation:sv"), for
@@ -66,6 +66,8 @@ class Meaning:
     # The root the word is derived from ("johtajuus" and "johtaja": johtaa), after the parts
     # before the last one: words of one family share it.
     family: str = ""
+    # False for a word Voikko does not know: its base form is a Snowball stem.
+    known: bool = True
 
 
 def _root(analysis_output: str) -> str:
@@ -91,10 +93,11 @@ def finnish(form: str) -> Meaning:
     libvoikko itself prefers them.
     """
     if len(form) > LONGEST_ANALYSED or not form.isalpha():
-        return Meaning(family=form)
+        return Meaning(family=form, known=False)
     readings = voikko().analyse(form)
     if not readings:
-        return Meaning(family=form)
+        guess = stem("fi", form)
+        return Meaning(lemmas=(guess,), family=guess, known=False)
     fewest = min(len(reading.COMPOUND_PARTS or [None]) for reading in readings)
     likeliest = [r for r in readings if len(r.COMPOUND_PARTS or [None]) == fewest]
     lemmas = _unique(reading.BASEFORM.lower() for reading in likeliest)
@@ -112,9 +115,9 @@ _stemmers = threading.local()
 
 @lru_cache(maxsize=100_000)
 def stem(language: str, form: str) -> str:
-    """The Snowball stem of a Swedish or English word."""
+    """The Snowball stem of a word in this language."""
     if not hasattr(_stemmers, language):
-        name = {"sv": "swedish", "en": "english"}[language]
+        name = {"fi": "finnish", "sv": "swedish", "en": "english"}[language]
         setattr(_stemmers, language, snowballstemmer.stemmer(name))
     return getattr(_stemmers, language).stemWord(form)
 
@@ -168,7 +171,8 @@ class Term:
     lemmas: tuple[str, ...]  # base forms and stems: "kotihoito:fi", "kotihoit:sv"
     as_part: tuple[str, ...]  # "kotihoito:osa"
     groups: tuple[tuple[str, ...], ...]  # one group a part: ("koti:fi", "koti:osa")
-    root: tuple[str, ...]  # ("kotihoitaa:juuri",), or () for a word Voikko does not know
+    root: tuple[str, ...]  # ("kotihoitaa:juuri",), or ()
+    known: bool = True  # whether Voikko knows the word
 
     @classmethod
     def of(cls, form: str) -> "Term":
@@ -176,7 +180,7 @@ class Term:
             return cls._of(form)
         except Exception:
             _analyser_failed()
-            return cls(form, lemmas=(), as_part=(), groups=(), root=())
+            return cls(form, lemmas=(), as_part=(), groups=(), root=(), known=False)
 
     @classmethod
     @lru_cache(maxsize=20_000)
@@ -198,6 +202,7 @@ class Term:
             as_part=tuple(lemma + PART for lemma in meaning.lemmas),
             groups=groups,
             root=(meaning.family + ROOT,) if meaning.lemmas else (),
+            known=meaning.known,
         )
 
     @property

@@ -64,7 +64,7 @@ def suggestion(query: Query, found: int) -> str:
         limit = allowed_distance(term.form)
         candidates = []
         # A word the dictionary knows is no typo when the query found something.
-        if limit and not (found and _finnish_lemmas(term)):
+        if limit and not (found and term.known):
             candidates = SearchWord.objects.filter(
                 start=term.form[:2],
                 length__gte=len(term.form) - limit,
