@@ -110,6 +110,15 @@ def finnish(form: str) -> Meaning:
     return Meaning(lemmas=lemmas, parts=parts, family=family)
 
 
+def meaning_of(form: str) -> Meaning:
+    """`finnish()`, or the word as written should the analyser fail."""
+    try:
+        return finnish(form)
+    except Exception:
+        _analyser_failed()
+        return Meaning(family=form, known=False)
+
+
 _stemmers = threading.local()
 
 
@@ -132,6 +141,11 @@ def words(text: str):
         yield match.start(), match.end(), match.group().lower()[:LONGEST_TOKEN]
 
 
+def word_forms(text: str) -> list[str]:
+    """The lower-case forms of `words(text)`, faster."""
+    return [word.lower()[:LONGEST_TOKEN] for word in WORD.findall(text or "")]
+
+
 def word_tokens(form: str, language: str) -> tuple[str, ...]:
     """The tokens the index stores for a word form of a text in `language`."""
     try:
@@ -143,19 +157,32 @@ def word_tokens(form: str, language: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=200_000)
 def _word_tokens(form: str, language: str) -> tuple[str, ...]:
+    # A base form or root that is the word form itself is not stored twice: the form stands
+    # for it (queries look for both, see Term), which keeps the index small.
     if language == "fi":
         meaning = finnish(form)
+        root = meaning.family
         return _unique(
             [
                 form,
-                *(f"{lemma}:fi" for lemma in meaning.lemmas),
+                *(f"{lemma}:fi" for lemma in meaning.lemmas if lemma != form),
                 *(part + PART for part in meaning.parts),
-                *([meaning.family + ROOT] if meaning.lemmas else []),
+                *([root + ROOT] if meaning.lemmas and root not in (form, *meaning.lemmas) else []),
             ]
         )
     if language in ("sv", "en"):
-        return _unique([form, f"{stem(language, form)}:{language}"])
+        found = stem(language, form)
+        return (form,) if found == form else (form, f"{found}:{language}")
     return (form,)
+
+
+def phrase_lemma(form: str, language: str) -> str:
+    """One base form for a word, for phrases of base forms (SQLite: one token a word)."""
+    if language == "fi":
+        return min((f"{lemma}:fi" for lemma in meaning_of(form).lemmas), default=form)
+    if language in ("sv", "en"):
+        return f"{stem(language, form)}:{language}"
+    return form
 
 
 @dataclass(frozen=True)
@@ -169,9 +196,10 @@ class Term:
 
     form: str
     lemmas: tuple[str, ...]  # base forms and stems: "kotihoito:fi", "kotihoit:sv"
+    bare: tuple[str, ...]  # the same as a text's word forms ("kotihoito"; see _word_tokens)
     as_part: tuple[str, ...]  # "kotihoito:osa"
     groups: tuple[tuple[str, ...], ...]  # one group a part: ("koti:fi", "koti:osa")
-    root: tuple[str, ...]  # ("kotihoitaa:juuri",), or ()
+    root: tuple[str, ...]  # ("kotihoitaa:juuri", "kotihoitaa:fi", "kotihoitaa"), or ()
     known: bool = True  # whether Voikko knows the word
 
     @classmethod
@@ -180,35 +208,39 @@ class Term:
             return cls._of(form)
         except Exception:
             _analyser_failed()
-            return cls(form, lemmas=(), as_part=(), groups=(), root=(), known=False)
+            return cls(form, lemmas=(), bare=(), as_part=(), groups=(), root=(), known=False)
 
     @classmethod
     @lru_cache(maxsize=20_000)
     def _of(cls, form: str) -> "Term":
         meaning = finnish(form)
+        stems = {language: stem(language, form) for language in ("sv", "en")}
         lemmas = _unique(
             [
                 *(f"{lemma}:fi" for lemma in meaning.lemmas),
-                f"{stem('sv', form)}:sv",
-                f"{stem('en', form)}:en",
+                *(f"{found}:{language}" for language, found in stems.items()),
             ]
         )
+        bare = _unique(found for found in (*meaning.lemmas, *stems.values()) if found != form)
         groups = ()
         if len(meaning.parts) > 1:
-            groups = tuple((f"{part}:fi", part + PART) for part in meaning.parts)
+            groups = tuple((f"{part}:fi", part, part + PART) for part in meaning.parts)
+        root = meaning.family
+        roots = _unique([root + ROOT, f"{root}:fi", root]) if meaning.lemmas else ()
         return cls(
             form=form,
             lemmas=lemmas,
+            bare=bare,
             as_part=tuple(lemma + PART for lemma in meaning.lemmas),
             groups=groups,
-            root=(meaning.family + ROOT,) if meaning.lemmas else (),
+            root=roots,
             known=meaning.known,
         )
 
     @property
     def whole(self) -> tuple[str, ...]:
         """Tokens of a whole word: the form and the base forms (not compound parts)."""
-        return (self.form, *self.lemmas)
+        return (self.form, *self.lemmas, *self.bare)
 
     @property
     def tokens(self) -> set[str]:

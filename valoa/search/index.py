@@ -19,10 +19,11 @@ import logging
 import time
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.db import DatabaseError, connections, transaction
 
-from valoa.search.analysis import PART, ROOT, word_tokens, words
+from valoa.search.analysis import meaning_of, phrase_lemma, word_forms, word_tokens
 from valoa.search.snippets import plain_text
 from valoa.search.sources import Indexed, indexed_models
 
@@ -34,23 +35,33 @@ LAST_POSITION = 16383
 MOST_POSITIONS = 256
 
 
-def field_words(document, indexed: Indexed) -> Iterable[tuple[str, str, list]]:
-    """(field, weight, [(form, tokens) of each word]) of the document's fields, in order."""
-    language = indexed.language(document)
-    for name, weight in indexed.fields.items():
-        text = plain_text(getattr(document, name) or "")
-        yield name, weight, [(form, word_tokens(form, language)) for _s, _e, form in words(text)]
+@dataclass
+class Analysed:
+    """A document's fields as words with their tokens: (field, weight, [(form, tokens)])."""
 
+    document: object
+    language: str
+    fields: list[tuple[str, str, list[tuple[str, tuple]]]]
 
-def document_words(document, indexed: Indexed) -> Iterable[tuple[int, str, str, tuple]]:
-    """(position, weight, form, tokens) of each word of the document, numbered as
-    snippets.Positions numbers them."""
-    position = 0
-    for _name, weight, found in field_words(document, indexed):
-        for form, tokens in found:
+    @classmethod
+    def of(cls, document, indexed: Indexed) -> "Analysed":
+        language = indexed.language(document)
+        fields = []
+        for name, weight in indexed.fields.items():
+            text = plain_text(getattr(document, name) or "")
+            found = [(form, word_tokens(form, language)) for form in word_forms(text)]
+            fields.append((name, weight, found))
+        return cls(document, language, fields)
+
+    def words(self) -> Iterable[tuple[int, str, str, tuple]]:
+        """(position, weight, form, tokens) of each word, numbered as snippets.Positions
+        numbers them."""
+        position = 0
+        for _name, weight, found in self.fields:
+            for form, tokens in found:
+                position += 1
+                yield position, weight, form, tokens
             position += 1
-            yield position, weight, form, tokens
-        position += 1
 
 
 def _vendor(using: str) -> str:
@@ -60,10 +71,10 @@ def _vendor(using: str) -> str:
 # PostgreSQL --------------------------------------------------------------------------------
 
 
-def vector_literal(document, indexed: Indexed) -> str:
+def vector_literal(analysed: Analysed) -> str:
     """The document's tsvector as text ('token':1A,7C …), to be cast to tsvector."""
     places: dict[str, list[str]] = defaultdict(list)
-    for position, weight, _form, tokens in document_words(document, indexed):
+    for position, weight, _form, tokens in analysed.words():
         place = f"{min(position, LAST_POSITION)}{weight}"
         for token in tokens:
             if len(places[token]) < MOST_POSITIONS:
@@ -74,12 +85,15 @@ def vector_literal(document, indexed: Indexed) -> str:
     )
 
 
-def _store_vectors(indexed: Indexed, documents: list, using: str) -> None:
+def _store_vectors(indexed: Indexed, analysed: list[Analysed], using: str) -> None:
+    """One UPDATE for the batch."""
     table = connections[using].ops.quote_name(indexed.table)
+    rows = ", ".join(["(%s, %s)"] * len(analysed))
     with connections[using].cursor() as cursor:
-        cursor.executemany(
-            f"UPDATE {table} SET search_vector = %s::tsvector WHERE id = %s",
-            [(vector_literal(document, indexed), document.pk) for document in documents],
+        cursor.execute(
+            f"UPDATE {table} SET search_vector = new.vector::tsvector"
+            f" FROM (VALUES {rows}) AS new (id, vector) WHERE {table}.id = new.id",
+            [value for item in analysed for value in (item.document.pk, vector_literal(item))],
         )
 
 
@@ -100,18 +114,17 @@ def fts_table(indexed: Indexed) -> str:
     return f"{indexed.table}_fts"
 
 
-def fts_row(document, indexed: Indexed) -> list[str]:
+def fts_row(analysed: Analysed) -> list[str]:
     """The FTS5 columns of a document. In a weight's column the fields are separated by " ; "
     and the words by " , " (FTS5 reads neither as a token), so that the words' positions can
     be read back (`positions_from_fts`)."""
     columns: dict[str, list[str]] = {weight: [] for weight in WEIGHTS}
     forms, lemmas = [], []
-    for _name, weight, found in field_words(document, indexed):
+    for _name, weight, found in analysed.fields:
         columns[weight].append(" , ".join(" ".join(tokens) for _form, tokens in found))
-        for form, tokens in found:
+        for form, _tokens in found:
             forms.append(form)
-            whole = [token for token in tokens[1:] if not token.endswith((PART, ROOT))]
-            lemmas.append(min(whole, default=form))
+            lemmas.append(phrase_lemma(form, analysed.language))
     return [" ; ".join(columns[weight]) for weight in WEIGHTS] + [" ".join(forms), " ".join(lemmas)]
 
 
@@ -134,15 +147,13 @@ def positions_from_fts(columns: str, indexed: Indexed, tokens: set[str]) -> set[
     return found
 
 
-def _store_fts(indexed: Indexed, documents: list, using: str) -> None:
+def _store_fts(indexed: Indexed, analysed: list[Analysed], using: str) -> None:
     table = fts_table(indexed)
+    _remove_fts(indexed, [item.document.pk for item in analysed], using)
     with connections[using].cursor() as cursor:
         cursor.executemany(
-            f"DELETE FROM {table} WHERE rowid = %s", [(document.pk,) for document in documents]
-        )
-        cursor.executemany(
             f"INSERT INTO {table} (rowid, {', '.join(FTS_COLUMNS)}) VALUES (%s{', %s' * 6})",
-            [(document.pk, *fts_row(document, indexed)) for document in documents],
+            [(item.document.pk, *fts_row(item)) for item in analysed],
         )
 
 
@@ -160,24 +171,28 @@ def update(indexed: Indexed, documents: list, using: str = "default") -> None:
     """Index these rows (as they are now) and add their words to the suggestions."""
     if not documents:
         return
+    analysed = [Analysed.of(document, indexed) for document in documents]
     with transaction.atomic(using=using):
         if _vendor(using) == "postgresql":
-            _store_vectors(indexed, documents, using)
+            _store_vectors(indexed, analysed, using)
         elif _vendor(using) == "sqlite":
-            _store_fts(indexed, documents, using)
+            _store_fts(indexed, analysed, using)
         if indexed.suggests is not None:
-            add_words([d for d in documents if indexed.suggests(d)], indexed, using)
+            add_words([item for item in analysed if indexed.suggests(item.document)], using)
 
 
-def add_words(documents: list, indexed: Indexed, using: str) -> None:
+def add_words(analysed: list[Analysed], using: str) -> None:
     """Add the words of these documents, and their base forms, to what may be suggested."""
     from valoa.models import SearchWord
 
     known = set()
-    for document in documents:
-        for _position, _weight, _form, tokens in document_words(document, indexed):
-            known.add(tokens[0])
-            known.update(t.split(":")[0] for t in tokens[1:] if not t.endswith((PART, ROOT)))
+    for item in analysed:
+        forms = {form for _name, _weight, found in item.fields for form, _tokens in found}
+        known.update(forms)
+        if item.language == "fi":
+            for form in forms:
+                if (meaning := meaning_of(form)).known:
+                    known.update(meaning.lemmas)
     SearchWord.objects.using(using).bulk_create(
         [SearchWord.of(word) for word in known if len(word) >= 3 and word.isalpha()],
         ignore_conflicts=True,

@@ -1,10 +1,11 @@
 """How a query finds and ranks rows: its token tree (query.py) written out for the database.
 
 PostgreSQL: a tsquery against the stored `search_vector` (GIN index), ranked with ts_rank.
-SQLite: an FTS5 MATCH expression against `<table>_fts`, ranked with bm25. Both rank the same
-way: the field's weight (title A, lead B, body C, comments D), and (query.ranking_trees) a
-document found by the very form typed above one found by a base form, and a whole word above a
-compound part. Every token is quoted by us; nothing a reader typed reaches the SQL as syntax.
+SQLite: an FTS5 MATCH expression against `<table>_fts`, ranked by the weights of the columns
+that match. Both rank the same way: by the field's weight (title A, lead B, body C, comments
+D), and (query.ranking_trees) a document found by the very form typed above one found by a
+base form, and a whole word above a compound part. Every token is quoted by us: nothing a
+reader typed reaches the SQL as syntax.
 """
 
 import operator
@@ -19,9 +20,8 @@ from valoa.search import index
 from valoa.search.query import Node, Query, filter_tree, ranking_trees
 from valoa.search.sources import Indexed
 
-# bm25's weights for the columns of an FTS5 table: A, B, C, D as ts_rank's defaults, and none
-# for the two columns kept for phrases.
-FTS_WEIGHTS = "1.0, 0.4, 0.2, 0.1, 0, 0"
+# The weights of an FTS5 table's columns for A, B, C and D: ts_rank's defaults.
+FTS_WEIGHTS = (1.0, 0.4, 0.2, 0.1)
 
 
 class Match:
@@ -47,20 +47,6 @@ class Match:
 
     def positions(self, document, indexed: Indexed) -> set[int]:
         raise NotImplementedError
-
-
-class CountOnly(Match):
-    """The same matches without ranking: for counting them."""
-
-    def __init__(self, match: Match):
-        super().__init__(match.query)
-        self.match = match
-
-    def q(self, indexed):
-        return self.match.q(indexed)
-
-    def rank(self, indexed):
-        return Value(0.0)
 
 
 # PostgreSQL --------------------------------------------------------------------------------
@@ -149,8 +135,9 @@ def child_tokens(node: Node) -> list[str]:
 
 
 class FtsRank(Func):
-    """bm25 of one row of the model's FTS5 table for a MATCH expression (0 when it does not
-    match); larger is better."""
+    """How a row of the model's FTS5 table matches a MATCH expression: the weights of the
+    columns (A 1.0, B 0.4, C 0.2, D 0.1, as ts_rank's) in which it matches, added up. (bm25
+    would weigh a word found in most rows as nothing.)"""
 
     output_field = FloatField()
 
@@ -160,11 +147,14 @@ class FtsRank(Func):
 
     def as_sql(self, compiler, connection, **extra):
         pk, params = compiler.compile(self.source_expressions[0])
-        sql = (
-            f"COALESCE((SELECT -bm25({self.table}, {FTS_WEIGHTS}) FROM {self.table}"
-            f" WHERE {self.table} MATCH %s AND rowid = {pk}), 0)"
-        )
-        return sql, [self.expression, *params]
+        parts, values = [], []
+        for column, weight in zip(index.FTS_COLUMNS, FTS_WEIGHTS, strict=False):
+            parts.append(
+                f"{weight} * EXISTS(SELECT 1 FROM {self.table}"
+                f" WHERE {self.table} MATCH %s AND rowid = {pk})"
+            )
+            values += [f"{column} : ({self.expression})", *params]
+        return "(" + " + ".join(parts) + ")", values
 
 
 class FtsColumns(Func):

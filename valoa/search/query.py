@@ -104,7 +104,7 @@ def token(text: str) -> Node:
 
 
 def either(nodes) -> Node:
-    nodes = tuple(nodes)
+    nodes = tuple(dict.fromkeys(nodes))  # each once
     return nodes[0] if len(nodes) == 1 else Node("or", nodes)
 
 

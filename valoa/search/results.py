@@ -18,7 +18,7 @@ from django.utils.safestring import SafeString
 
 from valoa.pagination import paginate
 from valoa.search import typos
-from valoa.search.matching import CountOnly, Match, match_for
+from valoa.search.matching import Match, match_for
 from valoa.search.query import normalise_query, parse
 from valoa.search.snippets import Positions, lead_html, marked_html, snippet_html, title_html
 from valoa.search.sources import SearchSource, sources
@@ -101,52 +101,62 @@ def _documents(source: SearchSource, kind: str, theme) -> QuerySet:
 class Rows:
     """The documents the branches find, one row per document (see `hit_rows`), best first.
 
-    Sliced, it runs one query: each branch ranks its own matches and keeps only its best
-    `stop` rows (ORDER BY … LIMIT, in the order of the whole), then the branches' rows are
-    merged in that same order. The branches never find the same document twice (see
-    `SearchSource.comment_branch`), so the merge needs no grouping. `count()` sums the
-    branches' counts in another query.
+    One query gives a page and the total: each branch ranks its own matches, counts them
+    (COUNT(*) OVER (), while ranking them anyway) and keeps only its best `stop` rows (ORDER
+    BY … LIMIT, in the order of the whole); then the branches' rows are merged in that same
+    order. The branches never find the same document twice (see
+    `SearchSource.comment_branch`), so the merge needs no grouping. `count()` fetches the
+    rows up to `stop` (the end of the page asked for) and keeps them for the page.
     """
 
-    ORDER = ("-hit_rank", "-hit_date", "-hit_id")
+    ORDER = "3 DESC, 4 DESC, 1, 2 DESC"  # rank, date, source, id
 
-    def __init__(self, branches: list[QuerySet]):
+    def __init__(self, branches: list[QuerySet], stop: int = RESULTS_PER_PAGE):
         self.branches = branches
         self.db = branches[0].db
+        self.stop = stop
+        self.fetched: tuple[int, list[tuple], int] | None = None  # (stop, rows, total)
 
-    def _sql(self, queryset: QuerySet) -> tuple[str, tuple]:
-        return queryset.query.get_compiler(using=self.db).as_sql()
-
-    def _fetch(self, sql: str, params: list) -> list[tuple]:
+    def _fetch(self, stop: int) -> tuple[list[tuple], int]:
+        selects, params = [], []
+        for number, branch in enumerate(self.branches):
+            sql, branch_params = branch.query.get_compiler(using=self.db).as_sql()
+            selects.append(
+                f"SELECT * FROM (SELECT *, {number} AS hit_branch, COUNT(*) OVER () AS hit_total"
+                f" FROM ({sql}) ranked ORDER BY {self.ORDER} LIMIT %s) branch_{number}"
+            )
+            params += [*branch_params, stop]
+        sql = (
+            f"WITH hits AS ({' UNION ALL '.join(selects)})"
+            " SELECT hit_source, hit_id, hit_rank, hit_date, hit_via, (SELECT SUM(hit_total)"
+            " FROM (SELECT DISTINCT hit_branch, hit_total FROM hits) totals)"
+            f" FROM hits ORDER BY {self.ORDER} LIMIT %s"
+        )
         with connections[self.db].cursor() as cursor:
-            cursor.execute(sql, params)
-            return cursor.fetchall()
+            cursor.execute(sql, [*params, stop])
+            found = cursor.fetchall()
+        return [row[:5] for row in found], int(found[0][5]) if found else 0
+
+    def _rows(self, stop: int) -> tuple[list[tuple], int]:
+        if self.fetched is None or self.fetched[0] < stop:
+            self.fetched = (stop, *self._fetch(stop))
+        return self.fetched[1], self.fetched[2]
 
     def count(self) -> int:
-        counts, params = [], []
-        for branch in self.branches:
-            sql, branch_params = self._sql(branch)
-            counts.append(f"(SELECT COUNT(*) FROM ({sql}) branch)")
-            params.extend(branch_params)
-        return self._fetch("SELECT " + " + ".join(counts), params)[0][0]
+        return self._rows(self.stop)[1]
 
     def __len__(self) -> int:
         return self.count()
 
     def __getitem__(self, window: slice) -> list[tuple]:
         start, stop = window.start or 0, window.stop
-        if stop <= start:
-            return []
-        selects, params = [], []
-        for number, branch in enumerate(self.branches):
-            sql, branch_params = self._sql(branch.order_by(*self.ORDER)[:stop])
-            selects.append(f"SELECT * FROM ({sql}) branch_{number}")
-            params.extend(branch_params)
-        sql = (
-            f"SELECT * FROM ({' UNION ALL '.join(selects)}) hits"
-            " ORDER BY 3 DESC, 4 DESC, 1, 2 DESC LIMIT %s OFFSET %s"
-        )
-        return self._fetch(sql, [*params, stop - start, start])
+        return self._rows(stop)[0][start:stop] if stop > start else []
+
+
+def page_end(request: HttpRequest) -> int:
+    """Where the page asked for (`?sivu=`) ends, to fetch it with the total in one query."""
+    number = request.GET.get("sivu", "")
+    return RESULTS_PER_PAGE * (int(number) if number.isdigit() and 0 < int(number) < 10_000 else 1)
 
 
 def _branches(match: Match | None, kind: str, theme) -> list[QuerySet]:
@@ -209,8 +219,8 @@ def search(request: HttpRequest, raw_query: str, kind: str = "", theme=None) -> 
     branches = _branches(match, kind, theme)
     if not branches:
         return results
-    counted = _branches(CountOnly(match) if match else None, kind, theme)
-    page = paginate(request, Rows(branches), RESULTS_PER_PAGE, count=Rows(counted).count)
+    rows = Rows(branches, stop=page_end(request))
+    page = paginate(request, rows, RESULTS_PER_PAGE, count=rows.count)
     page.object_list = hits_for(page.object_list, match)
     results.page = page
     if match is not None:
@@ -224,12 +234,12 @@ def suggest(results: SearchResults, match: Match, kind: str, theme) -> None:
     text = typos.suggestion(match.query, results.count)
     if not text:
         return
-    other = match_for(parse(text))
-    if Rows(_branches(CountOnly(other), kind, theme)).count() <= results.count:
+    rows = Rows(_branches(match_for(parse(text)), kind, theme), stop=CLOSE_MATCHES)
+    if rows.count() <= results.count:
         return
     results.suggestion = text
     if not results.count:
-        results.close_matches = hits_for(Rows(_branches(other, kind, theme))[:CLOSE_MATCHES], None)
+        results.close_matches = hits_for(rows[:CLOSE_MATCHES], None)
 
 
 def latest(theme=None, limit: int = 20) -> list[Hit]:

@@ -16,12 +16,21 @@ from django.utils.text import Truncator
 from valoa.search.analysis import words
 
 SNIPPET_LENGTH = 260
+
+
+def _emphasis(found: re.Match) -> str:
+    """Emphasis and code marks go; an underscore or star inside a word (snake_case) stays."""
+    text, (start, end) = found.string, found.span()
+    inside = start > 0 and end < len(text) and text[start - 1].isalnum() and text[end].isalnum()
+    return found.group() if inside and found.group()[0] != "`" else ""
+
+
 _MARKDOWN = [
     (re.compile(r"!?\[([^\]]*)\]\([^)\s]*(?:\s[^)]*)?\)"), r"\1"),  # [text](address) → text
     (re.compile(r"<https?://[^>\s]*>"), " "),  # <address>
-    (re.compile(r"(^|\n)[ \t]*(?:[-*_][ \t]*){3,}(?=\n|$)"), r"\1"),  # --- lines
-    (re.compile(r"(^|\n)[ \t]*(?:#{1,6}|>|[-*+])[ \t]+"), r"\1"),  # headings, lists, quotes
-    (re.compile(r"\*\*|__|`+|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)"), ""),  # emphasis and code
+    (re.compile(r"^[ \t]*(?:[-*_][ \t]*){3,}$", re.MULTILINE), ""),  # --- lines
+    (re.compile(r"^[ \t]*(?:#{1,6}|>|[-*+])[ \t]+", re.MULTILINE), ""),  # headings, lists, quotes
+    (re.compile(r"`+|[*_]+"), _emphasis),  # emphasis and code
 ]
 _CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f\ue000\ue001]")
 
