@@ -119,11 +119,14 @@ class Rows:
 
     def _fetch(self, stop: int) -> tuple[list[tuple], int]:
         selects, params = [], []
+        # PostgreSQL would rank while counting, keeping each row's whole vector meanwhile:
+        # OFFSET 0 makes it rank first, so that the count keeps only the five columns.
+        fence = " OFFSET 0" if connections[self.db].vendor == "postgresql" else ""
         for number, branch in enumerate(self.branches):
             sql, branch_params = branch.query.get_compiler(using=self.db).as_sql()
             selects.append(
                 f"SELECT * FROM (SELECT *, {number} AS hit_branch, COUNT(*) OVER () AS hit_total"
-                f" FROM ({sql}) ranked ORDER BY {self.ORDER} LIMIT %s) branch_{number}"
+                f" FROM ({sql}{fence}) ranked ORDER BY {self.ORDER} LIMIT %s) branch_{number}"
             )
             params += [*branch_params, stop]
         sql = (
