@@ -126,29 +126,20 @@ def found_by_site_search(query: str) -> list[str]:
 
 
 SNOWBALL = """
-    SELECT slug FROM (
-        SELECT slug, ts_rank(
-            setweight(to_tsvector('finnish', title), 'A')
+    WITH documents AS (
+        SELECT slug, setweight(to_tsvector('finnish', title), 'A')
             || setweight(to_tsvector('finnish', lead), 'B')
-            || setweight(to_tsvector('finnish', body), 'C'), query) AS rank
-        FROM insights_article, websearch_to_tsquery('finnish', %(query)s) query
-        WHERE status = 'published' AND (
-            setweight(to_tsvector('finnish', title), 'A')
-            || setweight(to_tsvector('finnish', lead), 'B')
-            || setweight(to_tsvector('finnish', body), 'C')) @@ query
+            || setweight(to_tsvector('finnish', body), 'C') AS vector
+        FROM insights_article WHERE status = 'published'
         UNION ALL
-        SELECT slug, ts_rank(
-            setweight(to_tsvector('finnish', title), 'A')
+        SELECT slug, setweight(to_tsvector('finnish', title), 'A')
             || setweight(to_tsvector('finnish', lead), 'B')
-            || setweight(to_tsvector('finnish', concat_ws(' ', background, actions, learnings,
-                tips)), 'C'), query) AS rank
-        FROM cases_case, websearch_to_tsquery('finnish', %(query)s) query
-        WHERE status = 'published' AND (
-            setweight(to_tsvector('finnish', title), 'A')
-            || setweight(to_tsvector('finnish', lead), 'B')
-            || setweight(to_tsvector('finnish', concat_ws(' ', background, actions, learnings,
-                tips)), 'C')) @@ query
-    ) found ORDER BY rank DESC LIMIT 10
+            || setweight(to_tsvector('finnish',
+                concat_ws(' ', background, actions, learnings, tips)), 'C')
+        FROM cases_case WHERE status = 'published'
+    )
+    SELECT slug FROM documents, websearch_to_tsquery('finnish', %(query)s) query
+    WHERE vector @@ query ORDER BY ts_rank(vector, query) DESC LIMIT 10
 """
 
 
