@@ -206,8 +206,11 @@ def on_save(indexed: Indexed):
     Should the index not take it, the row is saved all the same (what a person sent is never
     lost for the index's sake) and is found once `rebuild_search_index` has run."""
 
+    # What the index reads of a row: its text, its language, and whether it is published.
+    read = {*indexed.fields, "language", "status"}
+
     def receiver(sender, instance, using, update_fields=None, raw=False, **kwargs):
-        if raw or (update_fields is not None and not set(update_fields) & set(indexed.fields)):
+        if raw or (update_fields is not None and not read.intersection(update_fields)):
             return
         try:
             update(indexed, [instance], using)

@@ -1,9 +1,9 @@
 """Running a search: a page of hits from every source, best first, each with its snippet.
 
-The work stays bounded at any size. A page is one query: a UNION ALL with one branch per
-source (plus one for articles found through approved comments), each branch filtered through
-its own index and cut to its own best rows (ORDER BY rank LIMIT) before the branches are
-merged; the total is one more query that only counts. A document comes from one branch only:
+The work stays bounded at any size. A page and its total are one query (see `Rows`): a UNION
+ALL with one branch per source (plus one for articles found through approved comments), each
+branch filtered through its own index, counted, and cut to its own best rows (ORDER BY rank
+LIMIT) before the branches are merged. A document comes from one branch only:
 its comments find an article only when the article's own text does not match (see
 `SearchSource.comment_branch`). Only the documents on the page that is shown get a snippet.
 """
