@@ -15,7 +15,7 @@ from its parts ("kotihoitotiimi" finds "kotihoidon tiimi"), on SQLite and Postgr
 - views.py: the page /haku/
 """
 
-from valoa.search.results import VIA_COMMENT, Hit, SearchResults, hit_rows, latest, search
+from valoa.search.results import MOST, VIA_COMMENT, Hit, SearchResults, hit_rows, latest, search
 from valoa.search.sources import (
     Indexed,
     SearchSource,
@@ -25,6 +25,7 @@ from valoa.search.sources import (
 )
 
 __all__ = [
+    "MOST",
     "VIA_COMMENT",
     "Hit",
     "Indexed",

@@ -157,8 +157,8 @@ def word_tokens(form: str, language: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=200_000)
 def _word_tokens(form: str, language: str) -> tuple[str, ...]:
-    # A base form or root that is the word form itself is not stored twice: the form stands
-    # for it (queries look for both, see Term), which keeps the index small.
+    # A Finnish base form or root that is the word form itself is not stored twice: the form
+    # stands for it (queries look for both, see Term), which keeps the index small.
     if language == "fi":
         meaning = finnish(form)
         root = meaning.family
@@ -171,8 +171,7 @@ def _word_tokens(form: str, language: str) -> tuple[str, ...]:
             ]
         )
     if language in ("sv", "en"):
-        found = stem(language, form)
-        return (form,) if found == form else (form, f"{found}:{language}")
+        return (form, f"{stem(language, form)}:{language}")
     return (form,)
 
 
@@ -196,7 +195,8 @@ class Term:
 
     form: str
     lemmas: tuple[str, ...]  # base forms and stems: "kotihoito:fi", "kotihoit:sv"
-    bare: tuple[str, ...]  # the same as a text's word forms ("kotihoito"; see _word_tokens)
+    bare: tuple[str, ...]  # Finnish base forms as a text's word forms ("kotihoito"; see
+    # _word_tokens)
     as_part: tuple[str, ...]  # "kotihoito:osa"
     groups: tuple[tuple[str, ...], ...]  # one group a part: ("koti:fi", "koti:osa")
     root: tuple[str, ...]  # ("kotihoitaa:juuri", "kotihoitaa:fi", "kotihoitaa"), or ()
@@ -221,7 +221,7 @@ class Term:
                 *(f"{found}:{language}" for language, found in stems.items()),
             ]
         )
-        bare = _unique(found for found in (*meaning.lemmas, *stems.values()) if found != form)
+        bare = _unique(lemma for lemma in meaning.lemmas if lemma != form)
         groups = ()
         if len(meaning.parts) > 1:
             groups = tuple((f"{part}:fi", part, part + PART) for part in meaning.parts)

@@ -3,7 +3,8 @@
 The work stays bounded at any size. A page and its total are one query (see `Rows`): a UNION
 ALL with one branch per source (plus one for articles found through approved comments), each
 branch filtered through its own index, counted, and cut to its own best rows (ORDER BY rank
-LIMIT) before the branches are merged. A document comes from one branch only:
+LIMIT; only the newest MOST matches of a branch are ranked) before the branches are
+merged. A document comes from one branch only:
 its comments find an article only when the article's own text does not match (see
 `SearchSource.comment_branch`). Only the documents on the page that is shown get a snippet.
 """
@@ -25,6 +26,8 @@ from valoa.search.sources import SearchSource, sources
 
 RESULTS_PER_PAGE = 10
 CLOSE_MATCHES = 5
+# A query ranks and counts at most this many matches of each source.
+MOST = 500
 VIA_COMMENT = "kommentti"
 
 
@@ -67,6 +70,7 @@ class SearchResults:
     close_matches: list[Hit] = field(default_factory=list)
     suggestion: str = ""
     no_words: bool = False  # the query had nothing to search with (only stop words, emoji…)
+    more: bool = False  # more were found than counted: "yli `count`"
 
     @property
     def asked(self) -> bool:
@@ -98,51 +102,74 @@ def _documents(source: SearchSource, kind: str, theme) -> QuerySet:
     return documents
 
 
+@dataclass
+class Branch:
+    """Rows of one branch (see `hit_rows`), and the query that counts its matches (for a
+    query's branches, at most MOST + 1 of them)."""
+
+    rows: QuerySet
+    counted: QuerySet
+
+
 class Rows:
     """The documents the branches find, one row per document (see `hit_rows`), best first.
 
-    One query gives a page and the total: each branch ranks its own matches, counts them
-    (COUNT(*) OVER (), while ranking them anyway) and keeps only its best `stop` rows (ORDER
-    BY … LIMIT, in the order of the whole); then the branches' rows are merged in that same
+    One query gives a page and the total: each branch keeps only its best `stop` rows (ORDER
+    BY … LIMIT, in the order of the whole) and the branches' rows are merged in that same
     order. The branches never find the same document twice (see
-    `SearchSource.comment_branch`), so the merge needs no grouping. `count()` fetches the
-    rows up to `stop` (the end of the page asked for) and keeps them for the page.
+    `SearchSource.comment_branch`), so the merge needs no grouping. A branch that gives fewer
+    than `stop` rows has been counted by that; only the others count their matches, and a
+    query's branch stops counting past MOST ("yli 500 tulosta"). `count()` fetches the rows
+    up to `stop` (the end of the page asked for) and keeps them for the page.
     """
 
     ORDER = "3 DESC, 4 DESC, 1, 2 DESC"  # rank, date, source, id
 
-    def __init__(self, branches: list[QuerySet], stop: int = RESULTS_PER_PAGE):
+    def __init__(self, branches: list[Branch], stop: int = RESULTS_PER_PAGE, capped=False):
         self.branches = branches
-        self.db = branches[0].db
+        self.db = branches[0].rows.db
         self.stop = stop
+        self.capped = capped  # whether the branches count at most MOST + 1
+        self.more = False  # whether a branch found more than MOST
         self.fetched: tuple[int, list[tuple], int] | None = None  # (stop, rows, total)
 
-    def _fetch(self, stop: int) -> tuple[list[tuple], int]:
-        selects, params = [], []
-        # PostgreSQL would rank while counting, keeping each row's whole vector meanwhile:
-        # OFFSET 0 makes it rank first, so that the count keeps only the five columns.
-        fence = " OFFSET 0" if connections[self.db].vendor == "postgresql" else ""
+    def _sql(self, queryset: QuerySet) -> tuple[str, tuple]:
+        return queryset.query.get_compiler(using=self.db).as_sql()
+
+    def _fetch(self, stop: int) -> tuple[list[tuple], list[int]]:
+        selects, counts, params, count_params = [], [], [], []
         for number, branch in enumerate(self.branches):
-            sql, branch_params = branch.query.get_compiler(using=self.db).as_sql()
+            sql, branch_params = self._sql(branch.rows)
             selects.append(
-                f"SELECT * FROM (SELECT *, {number} AS hit_branch, COUNT(*) OVER () AS hit_total"
-                f" FROM ({sql}{fence}) ranked ORDER BY {self.ORDER} LIMIT %s) branch_{number}"
+                f"SELECT * FROM (SELECT *, {number} AS hit_branch FROM ({sql}) ranked"
+                f" ORDER BY {self.ORDER} LIMIT %s) branch_{number}"
             )
             params += [*branch_params, stop]
+            given = f"(SELECT COUNT(*) FROM hits WHERE hit_branch = {number})"
+            sql, branch_params = self._sql(branch.counted)
+            counts.append(
+                f"CASE WHEN {given} < %s THEN {given}"
+                f" ELSE (SELECT COUNT(*) FROM ({sql}) counted_{number}) END"
+            )
+            count_params += [min(stop, MOST) if self.capped else stop, *branch_params]
         sql = (
             f"WITH hits AS ({' UNION ALL '.join(selects)})"
-            " SELECT hit_source, hit_id, hit_rank, hit_date, hit_via, (SELECT SUM(hit_total)"
-            " FROM (SELECT DISTINCT hit_branch, hit_total FROM hits) totals)"
+            f" SELECT hit_source, hit_id, hit_rank, hit_date, hit_via, {', '.join(counts)}"
             f" FROM hits ORDER BY {self.ORDER} LIMIT %s"
         )
         with connections[self.db].cursor() as cursor:
-            cursor.execute(sql, [*params, stop])
+            cursor.execute(sql, [*params, *count_params, stop])
             found = cursor.fetchall()
-        return [row[:5] for row in found], int(found[0][5]) if found else 0
+        # Every branch that matches anything gives a row: no rows, nothing found.
+        return [row[:5] for row in found], list(found[0][5:]) if found else []
 
     def _rows(self, stop: int) -> tuple[list[tuple], int]:
         if self.fetched is None or self.fetched[0] < stop:
-            self.fetched = (stop, *self._fetch(stop))
+            rows, counts = self._fetch(stop)
+            if self.capped:
+                self.more = any(count > MOST for count in counts)
+                counts = [min(count, MOST) for count in counts]
+            self.fetched = (stop, rows, sum(counts))
         return self.fetched[1], self.fetched[2]
 
     def count(self) -> int:
@@ -162,19 +189,26 @@ def page_end(request: HttpRequest) -> int:
     return RESULTS_PER_PAGE * (int(number) if number.isdigit() and 0 < int(number) < 10_000 else 1)
 
 
-def _branches(match: Match | None, kind: str, theme) -> list[QuerySet]:
+def _branches(match: Match | None, kind: str, theme) -> list[Branch]:
     branches = []
     for source in sources():
         if kind and kind not in source.kinds:
             continue
         documents = _documents(source, kind, theme)
         if match is None:  # browsing a theme or a kind: newest first
-            branches.append(hit_rows(documents, source.key, Value(0.0)))
+            rows = hit_rows(documents, source.key, Value(0.0))
+            branches.append(Branch(rows, rows))
             continue
         found = documents.filter(match.q(source.document))
-        branches.append(hit_rows(found, source.key, match.rank(source.document)))
+        # Only the newest MOST matches are ranked (and counted): a word in thousands of
+        # documents costs no more than one in hundreds.
+        newest = found.order_by("-published_at", "-pk").values("pk")
+        ranked = documents.filter(pk__in=newest[:MOST])
+        branches.append(
+            Branch(hit_rows(ranked, source.key, match.rank(source.document)), newest[: MOST + 1])
+        )
         if (comments := source.comment_branch(match, documents)) is not None:
-            branches.append(comments)
+            branches.append(Branch(comments, comments.order_by()[: MOST + 1]))
     return branches
 
 
@@ -222,8 +256,9 @@ def search(request: HttpRequest, raw_query: str, kind: str = "", theme=None) -> 
     branches = _branches(match, kind, theme)
     if not branches:
         return results
-    rows = Rows(branches, stop=page_end(request))
+    rows = Rows(branches, stop=page_end(request), capped=match is not None)
     page = paginate(request, rows, RESULTS_PER_PAGE, count=rows.count)
+    results.more = rows.more
     page.object_list = hits_for(page.object_list, match)
     results.page = page
     if match is not None:
@@ -237,7 +272,7 @@ def suggest(results: SearchResults, match: Match, kind: str, theme) -> None:
     text = typos.suggestion(match.query, results.count)
     if not text:
         return
-    rows = Rows(_branches(match_for(parse(text)), kind, theme), stop=CLOSE_MATCHES)
+    rows = Rows(_branches(match_for(parse(text)), kind, theme), CLOSE_MATCHES, capped=True)
     if rows.count() <= results.count:
         return
     results.suggestion = text

@@ -76,9 +76,7 @@ class SearchSource:
 
         Only documents whose own text does not match belong here (`documents.exclude(
         match.q(self.document))`), so that a document is found once. They rank below every
-        document found by its own text (rank 0), newest first: asking only whether a matching
-        comment exists reads no more comments than it takes to find one, however common the
-        word.
+        document found by its own text (rank 0), newest first.
         """
         return None
 
