@@ -186,6 +186,8 @@ ODD_QUERIES = [
     "kokeilu:*",
     "a" * 250,
     "kokeilu " * 60,
+    "²",  # a digit to str.isdigit(), not to int()
+    "9" * 5000,
 ]
 
 

@@ -9,6 +9,7 @@ its comments find an article only when the article's own text does not match (se
 `SearchSource.comment_branch`). Only the documents on the page that is shown get a snippet.
 """
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -186,7 +187,7 @@ class Rows:
 def page_end(request: HttpRequest) -> int:
     """Where the page asked for (`?sivu=`) ends, to fetch it with the total in one query."""
     number = request.GET.get("sivu", "")
-    return RESULTS_PER_PAGE * (int(number) if number.isdigit() and 0 < int(number) < 10_000 else 1)
+    return RESULTS_PER_PAGE * (int(number) if re.fullmatch("[1-9][0-9]{0,3}", number) else 1)
 
 
 def _branches(match: Match | None, kind: str, theme) -> list[Branch]:
