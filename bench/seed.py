@@ -6,7 +6,8 @@ Runs in its own process against DATABASE_URL, which must be a separate database:
     DATABASE_URL=postgres://… python -m bench.seed [--smoke] [--articles N …]
 
 Markdown is rendered once per text variant and the HTML stored with it, as `save()` would.
-Nothing here sends signals: the page cache must be emptied before the site is measured.
+Nothing here sends signals: the search index must be built (`manage.py rebuild_search_index`)
+and the page cache emptied before the site is measured.
 """
 
 import argparse
@@ -196,17 +197,10 @@ class Loader:
         return self.known_columns[model]
 
     def finish(self) -> None:
-        """Fill the search vectors (as `save()` would) and move the id sequences past the
-        inserted rows."""
+        """Move the id sequences past the inserted rows. (The search index is built by
+        `manage.py rebuild_search_index`, which bench.pages runs and times.)"""
         from django.core.management.color import no_style
 
-        from valoa.search import update_search_vectors
-
-        started = time.monotonic()
-        for model in self.models:
-            if hasattr(model, "SEARCH_FIELDS") and "search_vector" in self.columns(model):
-                update_search_vectors(model.objects.all(), model.SEARCH_FIELDS)
-        self.timings["search vectors"] = round(time.monotonic() - started, 2)
         started = time.monotonic()
         with self.connection.cursor() as cursor:
             for statement in self.connection.ops.sequence_reset_sql(no_style(), self.models):
@@ -214,8 +208,8 @@ class Loader:
         self.timings["sequences"] = round(time.monotonic() - started, 2)
 
     def vacuum(self) -> None:
-        """What autovacuum does in production: the vectors' bulk UPDATE left a dead copy of
-        every row, and the planner needs statistics. After the transaction (VACUUM needs that)."""
+        """What autovacuum does in production: the planner needs statistics. After the
+        transaction (VACUUM needs that)."""
         if self.connection.vendor != "postgresql":
             return
         started = time.monotonic()

@@ -330,6 +330,73 @@ CASES = [
             "- Sopikaa heti kierroksen jälkeen, kuka tekee mitä."
         ),
     },
+    {
+        "slug": "sosiaalipalvelujen-asiakasraati",
+        "kind": Case.Kind.EXPERIMENT,
+        "title": "Sosiaalipalvelujen asiakasraati toi asiakkaiden äänen suunnitteluun",
+        "organisation": "Kallioniemen hyvinvointialue, sosiaalipalvelut (kuvitteellinen)",
+        "sector": Sector.WELLBEING,
+        "duration": "2024, kuusi kuukautta",
+        "themes": ["tyon-tarkastelu-yhdessa", "dialogi", "tarkoituksen-ymparille"],
+        "lead": (
+            "Sosiaalityöntekijät kutsuivat palveluja käyttäneitä ihmisiä raatiin, joka "
+            "kommentoi uusia lomakkeita ja toimintatapoja ennen niiden käyttöönottoa."
+        ),
+        "background": (
+            "Uudistukset suunniteltiin aiemmin työntekijöiden kesken. Asiakkaiden kokemus "
+            "selvisi vasta, kun jokin ei toiminut ja palautetta alkoi tulla."
+        ),
+        "actions": (
+            "Raatiin valittiin kahdeksan asiakasta, jotka tapasivat kuukauden välein. Heille "
+            "näytettiin keskeneräisiä luonnoksia: lomakkeita, ohjeita ja ajanvarauksen "
+            "vaiheita. Raadin jäsenet saivat korvauksen ajastaan."
+        ),
+        "learnings": (
+            "Moni ongelma löytyi jo luonnosvaiheessa. Esimerkiksi päätöskirjeiden kieli "
+            "selkeytyi, kun raadin jäsenet kertoivat, mitä olivat ymmärtäneet.\n\n"
+            "Raadin kokoonpano oli alussa liian yksipuolinen. Nuoria asiakkaita saatiin mukaan "
+            "vasta, kun tapaamiset siirrettiin iltaan."
+        ),
+        "tips": (
+            "- Näyttäkää keskeneräistä: silloin palaute ehtii vaikuttaa.\n"
+            "- Maksakaa raadin jäsenille heidän ajastaan.\n"
+            "- Kertokaa, mitä palautteen perusteella muutettiin."
+        ),
+    },
+    {
+        "slug": "ymparistoterveyden-tarkastajat-oppivat-toisiltaan",
+        "kind": Case.Kind.CASE,
+        "title": "Ympäristöterveydenhuollon tarkastajat oppivat toisiltaan",
+        "organisation": "Ylänteen kuntayhtymä, ympäristöterveys (kuvitteellinen)",
+        "sector": Sector.MUNICIPALITY,
+        "duration": "2022–2024",
+        "themes": ["oppiminen-verkostoissa", "oppiminen-arjessa", "tyon-tarkastelu-yhdessa"],
+        "lead": (
+            "Elintarvike- ja terveystarkastajat tekivät tarkastuskäyntejä pareittain ja "
+            "vertasivat jälkikäteen, mitä kumpikin oli havainnut."
+        ),
+        "background": (
+            "Tarkastajat työskentelivät yksin laajalla alueella. Samasta asiasta saatettiin "
+            "antaa eri kunnissa erilaisia ohjeita, mikä hämmensi yrittäjiä."
+        ),
+        "actions": (
+            "Kahden vuoden ajan jokainen tarkastaja teki kuukaudessa kaksi käyntiä työparin "
+            "kanssa. Käynnin jälkeen parit kävivät läpi, mitä olivat huomanneet ja miksi.\n\n"
+            "Kerran neljännesvuodessa koko yksikkö kokoontui vertaamaan tulkintojaan vaikeista "
+            "tapauksista."
+        ),
+        "learnings": (
+            "Tulkinnat yhtenäistyivät, ja yrittäjien palaute parani. Kokeneetkin tarkastajat "
+            "kertoivat oppineensa nuoremmilta uusia tapoja kohdata yrittäjiä.\n\n"
+            "Parityö vei aikaa. Siksi yhteisiä käyntejä tehtiin vain kohteisiin, joissa arvio "
+            "oli vaikea."
+        ),
+        "tips": (
+            "- Aloittakaa vaikeimmista kohteista.\n"
+            "- Sopikaa etukäteen, että erimielisyys on tervetullutta.\n"
+            "- Kirjatkaa yhteiset tulkinnat muistiin."
+        ),
+    },
 ]
 
 

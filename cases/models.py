@@ -20,7 +20,6 @@ from cases.storage import private_storage
 from valoa.markdown import render_markdown
 from valoa.models import OutboxMessage
 from valoa.notifications import safe_line, send_after_commit
-from valoa.search import update_search_vectors
 
 STATUS_LINK_SALT = "cases.submission-status"
 # Addresses under /innostu/ that belong to the story form, not to a case.
@@ -180,9 +179,9 @@ class Case(models.Model):
     published_at = models.DateTimeField(_("julkaisuaika"), default=timezone.now)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    # Full-text search on PostgreSQL (valoa.search): the weighted Finnish vector of these fields,
-    # recomputed on every save. Its GIN index and the trigram index on the title are created by
-    # migration 0003 on PostgreSQL only, so they are not in Meta.indexes (SQLite has neither).
+    # Search (valoa.search, registered in cases/search.py) indexes these fields, weighted, on
+    # every save: on PostgreSQL into search_vector (GIN index by migration, PostgreSQL only, so
+    # not in Meta.indexes), on SQLite into the FTS5 table cases_case_fts.
     SEARCH_FIELDS = {
         "title": "A",
         "lead": "B",
@@ -215,11 +214,10 @@ class Case(models.Model):
         for field, _heading in self.SECTIONS:
             setattr(self, f"{field}_html", render_markdown(getattr(self, field)))
         replaced = self._resize_new_image()
+        # The search index (post_save) is written in the same transaction, before the page
+        # cache's bump after the commit.
         with transaction.atomic():
             super().save(*args, **kwargs)
-            update_search_vectors(
-                Case.objects.filter(pk=self.pk), self.SEARCH_FIELDS, invalidate=False
-            )
             delete_files_on_commit(self.image.storage, replaced)
 
     def get_absolute_url(self) -> str:

@@ -1,7 +1,7 @@
 """Case examples and experiments in the site search."""
 
 from cases.models import Case
-from valoa.search import SearchSource, register_source
+from valoa.search import Indexed, SearchSource, register_source
 
 
 class CaseSource(SearchSource):
@@ -9,7 +9,11 @@ class CaseSource(SearchSource):
     # The search's "laji" values, with the kind each one means.
     KINDS = {"tapausesimerkki": Case.Kind.CASE, "kokeilu": Case.Kind.EXPERIMENT}
     kinds = {value: kind.label for value, kind in KINDS.items()}
-    fields = Case.SEARCH_FIELDS
+    indexed = (
+        Indexed(
+            Case, Case.SEARCH_FIELDS, suggests=lambda case: case.status == Case.Status.PUBLISHED
+        ),
+    )
 
     def documents(self):
         return Case.objects.published()

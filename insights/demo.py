@@ -8,10 +8,16 @@ from insights.models import Article, Comment
 from valoa.models import Theme
 from valoa.moderation import ModerationStatus
 
-DEMO_NOTE = (
-    "\n\n---\n\n*Tämä kirjoitus on VALOA-sivuston kuvitteellista esittelysisältöä. "
-    "Henkilöt ja tapahtumat ovat keksittyjä.*"
-)
+DEMO_NOTES = {
+    "fi": (
+        "\n\n---\n\n*Tämä kirjoitus on VALOA-sivuston kuvitteellista esittelysisältöä. "
+        "Henkilöt ja tapahtumat ovat keksittyjä.*"
+    ),
+    "sv": (
+        "\n\n---\n\n*Den här texten är påhittat exempelinnehåll på VALOA-webbplatsen. "
+        "Personerna och händelserna är fiktiva.*"
+    ),
+}
 
 ARTICLES = [
     {
@@ -158,6 +164,126 @@ Valitkaa yksi päätös, jonka siirrätte tiimille kolmeksi kuukaudeksi. Arvioik
 mitä opitte.
 """,
     },
+    {
+        "slug": "palautekulttuuri-syntyy-pienista-teoista",
+        "title": "Palautekulttuuri syntyy pienistä teoista",
+        "lead": (
+            "Palautetta pyydetään kerran vuodessa kehityskeskustelussa, mutta oppiminen "
+            "tapahtuu arjessa. Kun palautteen antamisesta tulee tapa, siitä tulee myös helpompaa."
+        ),
+        "author_name": "Maria Mallikas",
+        "author_bio": "Maria Mallikas on kuvitteellinen henkilöstöasiantuntija.",
+        "days_ago": 50,
+        "themes": ["dialogi", "oppiminen-arjessa"],
+        "body": """\
+Moni työyhteisö toivoo enemmän palautetta, mutta harva on sopinut, miten sitä annetaan.
+Palautekulttuuri ei synny yhdellä koulutuksella vaan toistolla.
+
+## Pyydä ensin itse
+
+Esihenkilöt voivat näyttää mallia pyytämällä palautetta omasta työstään. Kysymys ”mitä voisin
+tehdä toisin?” on helpompi kuulla kuin esittää, joten aloite kannattaa ottaa itse.
+
+## Kiitos on myös palautetta
+
+Kiittäminen unohtuu kiireessä. Konkreettinen kiitos – mikä onnistui ja miksi sillä oli
+merkitystä – kertoo, mitä kannattaa jatkaa.
+
+## Vertaispalaute tiimissä
+
+Tiimit voivat sopia lyhyestä vertaispalautteesta esimerkiksi projektin päätteeksi. Kolme
+kysymystä riittää: mikä auttoi, mikä hidasti ja mitä toivot ensi kerralla.
+""",
+    },
+    {
+        "slug": "perehdytys-on-koko-tyoyhteison-tehtava",
+        "title": "Perehdytys on koko työyhteisön tehtävä",
+        "lead": (
+            "Uuden työntekijän ensimmäiset viikot ratkaisevat paljon. Kun perehdyttäjänä toimii "
+            "koko tiimi, tulokkaalle välittyy myös se, miten täällä tehdään työtä yhdessä."
+        ),
+        "author_name": "Juha Keksitty",
+        "author_bio": "Juha Keksitty on kuvitteellinen palvelupäällikkö.",
+        "days_ago": 65,
+        "themes": ["oppiminen-arjessa", "oppiminen-verkostoissa"],
+        "body": """\
+Perehdytyksen tarkistuslista on hyvä alku, mutta se kertoo vain, mitä pitää tietää. Yhtä
+tärkeää on, keneltä voi kysyä.
+
+## Kummi ja tiimi
+
+Uudelle työntekijälle nimetään kummi, joka on tavoitettavissa ensimmäisen kuukauden ajan.
+Tiimi sopii lisäksi, kuka esittelee minkäkin työvaiheen. Näin tulokkaat tutustuvat heti
+useampaan kollegaan.
+
+## Suunnitelma yhdessä
+
+Tehkää perehdytyksen suunnitelma yhdessä uuden työntekijän kanssa. Hänellä on usein aiempaa
+osaamista, jota työyhteisö voi hyödyntää: perehdytys kulkee kumpaankin suuntaan.
+
+## Palatkaa asiaan
+
+Kolmen kuukauden kohdalla kannattaa kysyä, mikä perehdytyksen aikana auttoi ja mitä jäi
+puuttumaan. Vastaukset parantavat seuraavan tulokkaan alkua.
+""",
+    },
+    {
+        "slug": "muutoksen-johtaminen-kun-paatos-tulee-ylhaalta",
+        "title": "Kun päätös tulee ylhäältä: muutoksen johtaminen lähellä työtä",
+        "lead": (
+            "Organisaatiomuutoksesta päätetään usein kaukana arjesta. Lähiesihenkilö ei voi "
+            "muuttaa päätöstä, mutta hän voi vaikuttaa siihen, miten muutos eletään todeksi."
+        ),
+        "author_name": "Sanna Keksitty",
+        "author_bio": "Sanna Keksitty on kuvitteellinen esihenkilö kunta-alalta.",
+        "days_ago": 80,
+        "themes": ["jaettu-johtajuus", "dialogi"],
+        "body": """\
+Yhteistoimintaneuvottelut, uudet rakenteet ja siirrot herättävät epävarmuutta. Epävarmuuden
+tunne ei katoa tiedottamalla, mutta se helpottuu, kun ihmiset pääsevät puhumaan.
+
+## Kerro, mitä tiedät – ja mitä et
+
+Muutoksen johtaminen alkaa rehellisyydestä. Jos jotain ei vielä tiedetä, sekin kannattaa
+sanoa ääneen. Arvailu täyttää hiljaisuuden nopeasti.
+
+## Anna tiimin päättää siitä, mistä se voi
+
+Vaikka suuri linja tulee ylhäältä, toteutuksessa on lähes aina liikkumavaraa. Tiimi voi sopia
+itse esimerkiksi siitä, miten tehtävät jaetaan siirtymäkauden aikana.
+
+## Luottamus rakentuu teoista
+
+Luottamusta ei voi vaatia. Se syntyy, kun sovitut asiat tehdään ja kun huoliin palataan.
+""",
+    },
+    {
+        "slug": "larande-i-vardagen-pa-ambetsverket",
+        "language": "sv",
+        "title": "Lärande i vardagen på ämbetsverket",
+        "lead": (
+            "Medarbetarna på ett ämbetsverk började avsluta varje vecka med en kort "
+            "reflektion. Små samtal gav stora insikter."
+        ),
+        "author_name": "Anna Exempel",
+        "author_bio": "Anna Exempel är en fiktiv utvecklingskonsult.",
+        "days_ago": 95,
+        "themes": ["oppiminen-arjessa"],
+        "body": """\
+Varje fredag samlades teamen i femton minuter. Frågorna var alltid desamma: vad lärde vi oss,
+vad överraskade oss och vad vill vi pröva nästa vecka?
+
+## Ledarskap som stödjer lärandet
+
+Cheferna deltog men ledde inte samtalen. Ansvaret för reflektionen roterade mellan
+medarbetarna.
+
+## Vad vi lärde oss
+
+Reflektionerna gjorde arbetsplatsens tysta kunskap synlig. Nya kollegor kom snabbare in i
+arbetet när erfarenheterna delades öppet.
+""",
+    },
 ]
 
 COMMENTS = [
@@ -212,12 +338,14 @@ def load() -> None:
     themes = {theme.slug: theme for theme in Theme.objects.all()}
     articles = {}
     for data in ARTICLES:
+        language = data.get("language", "fi")
         article, _ = Article.objects.update_or_create(
             slug=data["slug"],
             defaults={
                 "title": data["title"],
                 "lead": data["lead"],
-                "body": data["body"] + DEMO_NOTE,
+                "body": data["body"] + DEMO_NOTES[language],
+                "language": language,
                 "author_name": data["author_name"],
                 "author_bio": data["author_bio"],
                 "status": Article.Status.PUBLISHED,

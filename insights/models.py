@@ -11,7 +11,6 @@ from django.utils.translation import gettext_lazy as _
 from valoa.markdown import render_markdown
 from valoa.moderation import ModerationStatus
 from valoa.notifications import send_after_commit
-from valoa.search import update_search_vectors
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -44,9 +43,9 @@ class Article(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    # Full-text search on PostgreSQL (valoa.search): the weighted Finnish vector of these fields,
-    # recomputed on every save. Its GIN index and the trigram index on the title are created by
-    # migration 0005 on PostgreSQL only, so they are not in Meta.indexes (SQLite has neither).
+    # Search (valoa.search, registered in insights/search.py) indexes these fields, weighted, on
+    # every save: on PostgreSQL into search_vector (GIN index by migration, PostgreSQL only, so
+    # not in Meta.indexes), on SQLite into the FTS5 table insights_article_fts.
     SEARCH_FIELDS = {"title": "A", "lead": "B", "body": "C"}
     search_vector = SearchVectorField(null=True, editable=False)
 
@@ -63,11 +62,10 @@ class Article(models.Model):
 
     def save(self, *args, **kwargs):
         self.body_html = render_markdown(self.body)
+        # The search index (post_save) is written in the same transaction, before the page
+        # cache's bump after the commit.
         with transaction.atomic():
             super().save(*args, **kwargs)
-            update_search_vectors(
-                Article.objects.filter(pk=self.pk), self.SEARCH_FIELDS, invalidate=False
-            )
 
     def get_absolute_url(self) -> str:
         return reverse("insights:article", kwargs={"slug": self.slug})
@@ -150,7 +148,7 @@ class Comment(models.Model):
         blank=True,
         related_name="+",
     )
-    # Search finds an article through its approved comments (PostgreSQL; GIN index by migration).
+    # Search finds an article through its approved comments (indexed as articles are).
     SEARCH_FIELDS = {"body": "D"}
     search_vector = SearchVectorField(null=True, editable=False)
 
@@ -175,13 +173,8 @@ class Comment(models.Model):
         return f"{self.name}: {self.excerpt()}"
 
     def save(self, *args, **kwargs):
-        update_fields = kwargs.get("update_fields")
-        with transaction.atomic():
+        with transaction.atomic():  # the search index first, the page cache's bump after
             super().save(*args, **kwargs)
-            if update_fields is None or "body" in update_fields:
-                update_search_vectors(
-                    Comment.objects.filter(pk=self.pk), self.SEARCH_FIELDS, invalidate=False
-                )
 
     def get_absolute_url(self) -> str:
         if self.article_id is None:

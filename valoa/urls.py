@@ -4,8 +4,9 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
-from valoa import feeds, search_views, sitemaps, views
+from valoa import feeds, sitemaps, views
 from valoa.page_cache import cached_for_readers
+from valoa.search import views as search_views
 
 # Pages for readers: Finnish without a prefix, Swedish under /sv/ and English under /en/.
 urlpatterns = i18n_patterns(

@@ -1,25 +1,18 @@
 """An article found only through its readers' comments comes after everything found by its
 own text, and such articles come newest first (however often a comment repeats the word)."""
 
-import re
-
 import pytest
 from django.utils import timezone
 
 from tests.cases.factories import make_case
 from tests.factories import make_article, make_comment
+from tests.valoa.search_page import titles
 
 pytestmark = pytest.mark.django_db
 
 
 def days_ago(days: int):
     return timezone.now() - timezone.timedelta(days=days)
-
-
-def titles(client, query: str) -> list[str]:
-    page = client.get("/haku/", {"q": query}).content.decode()
-    section = re.search(r'<ol class="search-results">(.*?)</ol>', page, re.S)
-    return re.findall(r'<h3><a href="[^"]+">([^<]+)</a></h3>', section.group(1))
 
 
 def test_comment_hits_come_after_own_text_hits_newest_first(client):

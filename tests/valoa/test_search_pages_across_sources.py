@@ -1,21 +1,18 @@
 """Search results from every source (articles, cases, articles found through their comments)
 come a page at a time: each document once, none skipped, and the total counted right."""
 
-import re
-
 import pytest
 
 from tests.cases.factories import make_case
 from tests.factories import make_article, make_comment
+from tests.valoa.search_page import search_page
 
 pytestmark = pytest.mark.django_db
 
 
 def page_titles(client, **params) -> tuple[list[str], str]:
-    page = client.get("/haku/", params).content.decode()
-    section = re.search(r'<ol class="search-results">(.*?)</ol>', page, re.S)
-    found = re.findall(r'<h3><a href="[^"]+">([^<]+)</a></h3>', section.group(1) if section else "")
-    return found, page
+    page = search_page(client, **params)
+    return page.titles, page.html
 
 
 def test_every_document_comes_once_across_the_pages_and_the_total_counts_them(client):

@@ -1,6 +1,5 @@
 """Ranking reads every matching search vector, so the vectors are stored in the table rows
-(storage MAIN), not in TOAST; and the title trigram indexes have no pending list to skip.
-PostgreSQL only."""
+(storage MAIN), not in TOAST. PostgreSQL only."""
 
 import pytest
 from django.db import connection
@@ -17,10 +16,3 @@ def test_search_vectors_are_kept_in_the_rows(table):
             [table],
         )
         assert cursor.fetchone() == ("m",)
-
-
-@pytest.mark.parametrize("index", ["insights_article_title_trgm", "cases_case_title_trgm"])
-def test_title_trigram_indexes_take_entries_directly(index):
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT reloptions FROM pg_class WHERE relname = %s", [index])
-        assert cursor.fetchone() == (["fastupdate=off"],)
