@@ -58,7 +58,9 @@ def test_a_repeat_that_loses_the_race_to_the_first_deletes_its_file(client, sett
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
+# serialized_rollback: the flush afterwards keeps the data the migrations made (themes, groups)
+# for the transactional tests that follow.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_same_story_sent_many_times_at_once_leaves_one_row_and_one_file(settings):
     settings.RATE_LIMIT_POSTS = 100
     data = story_data()
