@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from cases.models import Case
-from valoa.feeds import FEED_ITEMS, AtomFeedMixin, SiteFeed, absolute
+from valoa.content.feeds import FEED_ITEMS, AtomFeedMixin, SiteFeed, absolute
 
 
 class CaseFeed(SiteFeed):

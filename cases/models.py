@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cases.images import resized_versions
 from cases.storage import private_storage
-from valoa.markdown import render_markdown
+from valoa.content.markdown import render_markdown
 from valoa.models import OutboxMessage
 from valoa.notifications import safe_line, send_after_commit
 

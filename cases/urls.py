@@ -2,7 +2,7 @@ from django.urls import path
 
 from cases import views
 from cases.feeds import CaseAtomFeed, CaseFeed
-from valoa.page_cache import cached_for_readers
+from valoa.web.page_cache import cached_for_readers
 
 app_name = "cases"
 urlpatterns = [

@@ -10,8 +10,8 @@ from cases.forms import CaseFilterForm, SubmissionEditForm, SubmissionForm
 from cases.models import Case, Submission
 from valoa import antispam
 from valoa.forms import files_deleted_on_failure
-from valoa.page_cache import cached_for_readers
-from valoa.pagination import paginate
+from valoa.web.page_cache import cached_for_readers
+from valoa.web.pagination import paginate
 
 CASES_PER_PAGE = 12
 RATE_LIMIT_SCOPE = "submission"

@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from insights.models import Article
-from valoa.feeds import FEED_ITEMS, AtomFeedMixin, SiteFeed, absolute
+from valoa.content.feeds import FEED_ITEMS, AtomFeedMixin, SiteFeed, absolute
 
 
 class ArticleFeed(SiteFeed):

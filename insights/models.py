@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from valoa.markdown import render_markdown
+from valoa.content.markdown import render_markdown
 from valoa.moderation import ModerationStatus
 from valoa.notifications import send_after_commit
 

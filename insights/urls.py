@@ -2,7 +2,7 @@ from django.urls import path
 
 from insights import views
 from insights.feeds import ArticleAtomFeed, ArticleFeed
-from valoa.page_cache import cached_for_readers
+from valoa.web.page_cache import cached_for_readers
 
 app_name = "insights"
 urlpatterns = [

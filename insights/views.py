@@ -8,8 +8,8 @@ from insights.forms import CommentForm
 from insights.models import Article, Comment
 from valoa import antispam
 from valoa.moderation import ModerationStatus
-from valoa.page_cache import cached_for_readers
-from valoa.pagination import paginate
+from valoa.web.page_cache import cached_for_readers
+from valoa.web.pagination import paginate
 
 OWN_COMMENT_SALT = "insights.own-comment"
 OWN_COMMENT_MAX_AGE = 14 * 24 * 60 * 60

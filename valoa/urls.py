@@ -4,9 +4,11 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
-from valoa import feeds, sitemaps, views
-from valoa.page_cache import cached_for_readers
+from valoa import views
+from valoa.content import feeds, sitemaps
 from valoa.search import views as search_views
+from valoa.web import views as web_views
+from valoa.web.page_cache import cached_for_readers
 
 # Pages for readers: Finnish without a prefix, Swedish under /sv/ and English under /en/.
 urlpatterns = i18n_patterns(
@@ -31,10 +33,10 @@ urlpatterns = i18n_patterns(
 )
 
 urlpatterns += [
-    path("healthz", views.healthz, name="healthz"),
-    path(".well-known/security.txt", views.security_txt, name="security_txt"),
+    path("healthz", web_views.healthz, name="healthz"),
+    path(".well-known/security.txt", web_views.security_txt, name="security_txt"),
     path("sitemap.xml", sitemaps.sitemap_xml, name="sitemap"),
-    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("robots.txt", web_views.robots_txt, name="robots_txt"),
     path(settings.ADMIN_PATH, admin.site.urls),
 ]
 

@@ -4,7 +4,7 @@ It understands Finnish: a word is found in any of its forms ("johtajuudesta" fin
 johtajuus"), as a part of a compound ("suunnittelusta" finds "vuorosuunnittelu") and typed
 from its parts ("kotihoitotiimi" finds "kotihoidon tiimi"), on SQLite and PostgreSQL alike.
 
-- sources.py: what apps register (`SearchSource`) and which models are indexed
+- sources.py: what apps declare (`SearchSource`) and which models are indexed
 - analysis.py: words, Voikko's base forms and compound parts, Swedish and English stems
 - index.py: the stored index (a tsvector on PostgreSQL, FTS5 on SQLite), kept current
 - query.py: what a reader typed, as a tree of tokens
@@ -20,7 +20,6 @@ from valoa.search.sources import (
     Indexed,
     SearchSource,
     kind_choices,
-    register_source,
     sources,
 )
 
@@ -34,7 +33,6 @@ __all__ = [
     "hit_rows",
     "kind_choices",
     "latest",
-    "register_source",
     "search",
     "sources",
 ]

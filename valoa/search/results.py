@@ -18,12 +18,12 @@ from django.db.models import F, QuerySet, Value
 from django.http import HttpRequest
 from django.utils.safestring import SafeString
 
-from valoa.pagination import paginate
 from valoa.search import typos
 from valoa.search.matching import Match, match_for
 from valoa.search.query import normalise_query, parse
 from valoa.search.snippets import Positions, lead_html, marked_html, snippet_html, title_html
 from valoa.search.sources import SearchSource, sources
+from valoa.web.pagination import paginate
 
 RESULTS_PER_PAGE = 10
 CLOSE_MATCHES = 5
