@@ -20,9 +20,7 @@ class CasesConfig(AppConfig):
 
     def ready(self) -> None:
         from cases import checks  # noqa: F401  (registers the check)
-        from cases.models import Case, Submission
+        from cases.models import Submission
         from valoa.notifications import delete_mail_about_deleted
-        from valoa.web.page_cache import invalidate_on_change
 
-        invalidate_on_change(Case, relations=[Case.themes.through])
         delete_mail_about_deleted(Submission)

@@ -15,9 +15,6 @@ class CaseSource(SearchSource):
         ),
     )
 
-    def documents(self):
-        return Case.objects.published()
-
     def filter_kind(self, documents, kind):
         return documents.filter(kind=self.KINDS[kind])
 

@@ -14,9 +14,9 @@ class InsightsConfig(AppConfig):
     sitemaps = ["insights.sitemaps.ArticleSitemap"]
 
     def ready(self) -> None:
-        from insights.models import Article, Comment
+        from insights.models import Comment
         from valoa.notifications import delete_mail_about_deleted
         from valoa.web.page_cache import invalidate_on_change
 
-        invalidate_on_change(Article, Comment, relations=[Article.themes.through])
+        invalidate_on_change(Comment)
         delete_mail_about_deleted(Comment)

@@ -24,9 +24,6 @@ class ArticleSource(SearchSource):
         Indexed(Comment, Comment.SEARCH_FIELDS, language=comment_language, related=("article",)),
     )
 
-    def documents(self):
-        return Article.objects.published()
-
     def comment_branch(self, match, documents):
         """Articles whose own text does not match but an approved comment does. They rank
         below every article found by its own text, newest first. The comments are looked up

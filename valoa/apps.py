@@ -37,6 +37,7 @@ class ValoaConfig(AppConfig):
 
     def ready(self) -> None:
         from valoa import checks  # noqa: F401  (registers the checks)
+        from valoa.content.models import PublishedContent
         from valoa.models import Theme
         from valoa.search.sources import keep_index_current
         from valoa.web.page_cache import invalidate_on_change
@@ -47,6 +48,10 @@ class ValoaConfig(AppConfig):
             contributed(kind)
         keep_index_current()
         invalidate_on_change(Theme)
+        # Published content, and which themes it is in, is what readers see on most pages.
+        for model in apps.get_models():
+            if issubclass(model, PublishedContent):
+                invalidate_on_change(model, relations=[model.themes.through])
 
 
 class ValoaAdminConfig(admin_apps.AdminConfig):

@@ -11,8 +11,8 @@ from valoa.web.page_cache import cached_for_readers
 @cached_for_readers()
 def home(request):
     context = {
-        "latest_articles": Article.objects.published()[:3],
-        "latest_cases": Case.objects.published()[:3],
+        "latest_articles": Article.objects.published().for_list()[:3],
+        "latest_cases": Case.objects.published().for_list()[:3],
     }
     return render(request, "valoa/home.html", context)
 

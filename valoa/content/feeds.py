@@ -1,5 +1,6 @@
-"""RSS and Atom feeds: the shared base (absolute links under settings.SITE_URL) and one feed
-per theme with every kind of content in it (from the search sources)."""
+"""RSS and Atom feeds: the shared base (absolute links under settings.SITE_URL), the feed of
+one kind of published content that apps configure, and one feed per theme with every kind of
+content in it (from the search sources)."""
 
 from urllib.parse import urlencode
 
@@ -47,6 +48,20 @@ class SiteFeed(Feed):
 
     def item_categories(self, item) -> list[str]:
         return [theme.name for theme in item.themes.all()]
+
+
+class PublishedContentFeed(SiteFeed):
+    """The newest published documents of a `valoa.content.models.PublishedContent` model, linked
+    to their list page. A subclass sets these, and `title` and `description` (lazy text)."""
+
+    model = None
+    list_url_name = ""
+
+    def link(self) -> str:
+        return absolute(reverse(self.list_url_name))
+
+    def items(self):
+        return self.model.objects.published().for_list()[:FEED_ITEMS]
 
 
 class AtomFeedMixin:

@@ -47,7 +47,7 @@ class PublishedContentSitemap(SiteSitemap):
     model = None
 
     def items(self):
-        return self.model.objects.published().prefetch_related(None).only("slug", "updated_at")
+        return self.model.objects.published().only("slug", "updated_at")
 
     def lastmod(self, document) -> datetime:
         return document.updated_at

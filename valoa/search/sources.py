@@ -46,8 +46,8 @@ class Indexed:
 class SearchSource:
     """One kind of searchable content. Subclass it in an app and declare it in its AppConfig.
 
-    The model has a `search_vector` field (the PostgreSQL index), `title`, `lead`,
-    `published_at`, a `themes` many-to-many relation to valoa.Theme and `get_absolute_url()`.
+    The documents' model is a `valoa.content.models.PublishedContent`: a `search_vector` field
+    (the PostgreSQL index), `title`, `lead`, `published_at`, `themes` and `get_absolute_url()`.
     """
 
     key: str = ""
@@ -66,7 +66,7 @@ class SearchSource:
 
     def documents(self) -> QuerySet:
         """The published documents, the only ones that can ever be found."""
-        raise NotImplementedError
+        return self.document.model.objects.published()
 
     def filter_kind(self, documents: QuerySet, kind: str) -> QuerySet:
         return documents
