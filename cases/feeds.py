@@ -3,12 +3,11 @@
 from django.utils.translation import gettext_lazy as _
 
 from cases.models import Case
-from valoa.content.feeds import AtomFeedMixin, PublishedContentFeed
+from valoa.content.feeds import PublishedContentFeed
 
 
 class CaseFeed(PublishedContentFeed):
     model = Case
-    feed_url_name = "cases:feed_rss"
     list_url_name = "cases:list"
     title = _("VALOA – Innostu: esimerkit ja kokeilut")
     description = _("Uusimmat julkisen sektorin työyhteisöjen esimerkit ja kokeilut.")
@@ -21,7 +20,3 @@ class CaseFeed(PublishedContentFeed):
 
     def item_categories(self, case: Case) -> list[str]:
         return [str(case.get_kind_display()), *super().item_categories(case)]
-
-
-class CaseAtomFeed(AtomFeedMixin, CaseFeed):
-    feed_url_name = "cases:feed_atom"

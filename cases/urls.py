@@ -1,7 +1,7 @@
 from django.urls import path
 
 from cases import views
-from cases.feeds import CaseAtomFeed, CaseFeed
+from cases.feeds import CaseFeed
 from valoa.web.page_cache import cached_for_readers
 
 app_name = "cases"
@@ -9,7 +9,7 @@ urlpatterns = [
     path("", views.case_list, name="list"),
     # Two segments: never taken for a case's <slug>.
     path("syote/rss/", cached_for_readers()(CaseFeed()), name="feed_rss"),
-    path("syote/atom/", cached_for_readers()(CaseAtomFeed()), name="feed_atom"),
+    path("syote/atom/", cached_for_readers()(CaseFeed(atom=True)), name="feed_atom"),
     # The form's addresses come before <slug>: "kerro" is not a case.
     path("kerro/", views.submit, name="submit"),
     path("kerro/kiitos/", views.thanks, name="thanks"),

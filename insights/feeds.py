@@ -3,19 +3,14 @@
 from django.utils.translation import gettext_lazy as _
 
 from insights.models import Article
-from valoa.content.feeds import AtomFeedMixin, PublishedContentFeed
+from valoa.content.feeds import PublishedContentFeed
 
 
 class ArticleFeed(PublishedContentFeed):
     model = Article
-    feed_url_name = "insights:feed_rss"
     list_url_name = "insights:list"
     title = _("VALOA – Oivallukset")
     description = _("Uusimmat kirjoitukset valmentavasta ja oppivasta työkulttuurista.")
 
     def item_author_name(self, article: Article) -> str:
         return article.author_name
-
-
-class ArticleAtomFeed(AtomFeedMixin, ArticleFeed):
-    feed_url_name = "insights:feed_atom"

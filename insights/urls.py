@@ -1,7 +1,7 @@
 from django.urls import path
 
 from insights import views
-from insights.feeds import ArticleAtomFeed, ArticleFeed
+from insights.feeds import ArticleFeed
 from valoa.web.page_cache import cached_for_readers
 
 app_name = "insights"
@@ -9,6 +9,6 @@ urlpatterns = [
     path("", views.article_list, name="list"),
     # Two segments: never taken for an article's <slug>.
     path("syote/rss/", cached_for_readers()(ArticleFeed()), name="feed_rss"),
-    path("syote/atom/", cached_for_readers()(ArticleAtomFeed()), name="feed_atom"),
+    path("syote/atom/", cached_for_readers()(ArticleFeed(atom=True)), name="feed_atom"),
     path("<slug:slug>/", views.article_detail, name="article"),
 ]

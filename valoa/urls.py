@@ -26,7 +26,7 @@ urlpatterns = i18n_patterns(
     ),
     path(
         "teemat/<slug:slug>/syote/atom/",
-        cached_for_readers()(feeds.ThemeAtomFeed()),
+        cached_for_readers()(feeds.ThemeFeed(atom=True)),
         name="theme_feed_atom",
     ),
     prefix_default_language=False,

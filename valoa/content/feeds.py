@@ -25,11 +25,20 @@ class SiteFeed(Feed):
     """A feed of documents that have title, lead, published_at, updated_at and themes."""
 
     language = "fi"  # the content is written in Finnish whatever the interface language
-    feed_url_name = ""
+    feed_url_name = ""  # the URLs are named this with "_rss" and "_atom"
+
+    def __init__(self, atom: bool = False):
+        self.format = "atom" if atom else "rss"
+        if atom:
+            self.feed_type = Atom1Feed
 
     def feed_url(self, obj) -> str:
         kwargs = {"slug": obj.slug} if obj is not None else None
-        return absolute(reverse(self.feed_url_name, kwargs=kwargs))
+        return absolute(reverse(f"{self.feed_url_name}_{self.format}", kwargs=kwargs))
+
+    def subtitle(self, obj) -> str:
+        """Atom's; RSS has only the description."""
+        return self._get_dynamic_attr("description", obj)
 
     def item_title(self, item) -> str:
         return item.title
@@ -55,7 +64,11 @@ class PublishedContentFeed(SiteFeed):
     to their list page. A subclass sets these, and `title` and `description` (lazy text)."""
 
     model = None
-    list_url_name = ""
+    list_url_name = ""  # e.g. "insights:list"; the feeds are "insights:feed_rss" and "_atom"
+
+    @property
+    def feed_url_name(self) -> str:
+        return self.list_url_name.partition(":")[0] + ":feed"
 
     def link(self) -> str:
         return absolute(reverse(self.list_url_name))
@@ -64,17 +77,10 @@ class PublishedContentFeed(SiteFeed):
         return self.model.objects.published().for_list()[:FEED_ITEMS]
 
 
-class AtomFeedMixin:
-    feed_type = Atom1Feed
-
-    def subtitle(self, obj) -> str:
-        return self._get_dynamic_attr("description", obj)
-
-
 class ThemeFeed(SiteFeed):
     """The newest articles, cases and experiments of one theme."""
 
-    feed_url_name = "theme_feed_rss"
+    feed_url_name = "theme_feed"
 
     def get_object(self, request, slug: str) -> Theme:
         return get_object_or_404(Theme, slug=slug)
@@ -110,7 +116,3 @@ class ThemeFeed(SiteFeed):
 
     def item_categories(self, hit: Hit) -> list[str]:
         return [str(hit.kind_label), *super().item_categories(hit.document)]
-
-
-class ThemeAtomFeed(AtomFeedMixin, ThemeFeed):
-    feed_url_name = "theme_feed_atom"
