@@ -8,7 +8,6 @@ from valoa.content.feeds import PublishedContentFeed
 
 class CaseFeed(PublishedContentFeed):
     model = Case
-    list_url_name = "cases:list"
     title = _("VALOA – Innostu: esimerkit ja kokeilut")
     description = _("Uusimmat julkisen sektorin työyhteisöjen esimerkit ja kokeilut.")
 

@@ -8,7 +8,6 @@ from valoa.content.feeds import PublishedContentFeed
 
 class ArticleFeed(PublishedContentFeed):
     model = Article
-    list_url_name = "insights:list"
     title = _("VALOA – Oivallukset")
     description = _("Uusimmat kirjoitukset valmentavasta ja oppivasta työkulttuurista.")
 

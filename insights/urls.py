@@ -2,13 +2,12 @@ from django.urls import path
 
 from insights import views
 from insights.feeds import ArticleFeed
-from valoa.web.page_cache import cached_for_readers
+from valoa.content.feeds import feed_paths
 
 app_name = "insights"
 urlpatterns = [
     path("", views.article_list, name="list"),
     # Two segments: never taken for an article's <slug>.
-    path("syote/rss/", cached_for_readers()(ArticleFeed()), name="feed_rss"),
-    path("syote/atom/", cached_for_readers()(ArticleFeed(atom=True)), name="feed_atom"),
+    *feed_paths(ArticleFeed),
     path("<slug:slug>/", views.article_detail, name="article"),
 ]

@@ -8,7 +8,6 @@ from valoa import views
 from valoa.content import feeds, sitemaps
 from valoa.search import views as search_views
 from valoa.web import views as web_views
-from valoa.web.page_cache import cached_for_readers
 
 # Pages for readers: Finnish without a prefix, Swedish under /sv/ and English under /en/.
 urlpatterns = i18n_patterns(
@@ -19,16 +18,7 @@ urlpatterns = i18n_patterns(
     path("tietosuoja/", views.privacy, name="privacy"),
     path("saavutettavuus/", views.accessibility, name="accessibility"),
     path("haku/", search_views.search, name="search"),
-    path(
-        "teemat/<slug:slug>/syote/rss/",
-        cached_for_readers()(feeds.ThemeFeed()),
-        name="theme_feed_rss",
-    ),
-    path(
-        "teemat/<slug:slug>/syote/atom/",
-        cached_for_readers()(feeds.ThemeFeed(atom=True)),
-        name="theme_feed_atom",
-    ),
+    *feeds.feed_paths(feeds.ThemeFeed, "teemat/<slug:slug>/syote/", name="theme_feed"),
     prefix_default_language=False,
 )
 

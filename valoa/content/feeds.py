@@ -7,12 +7,13 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
 from valoa.models import Theme
 from valoa.search import Hit, latest
+from valoa.web.page_cache import cached_for_readers
 
 FEED_ITEMS = 20
 
@@ -60,21 +61,29 @@ class SiteFeed(Feed):
 
 
 class PublishedContentFeed(SiteFeed):
-    """The newest published documents of a `valoa.content.models.PublishedContent` model, linked
-    to their list page. A subclass sets these, and `title` and `description` (lazy text)."""
+    """The newest published documents of a `valoa.content.models.PublishedContent` model,
+    linked to its app's list page ("<app>:list"; the feeds' URLs are "<app>:feed_rss" and
+    "<app>:feed_atom", see `feed_paths`). A subclass sets `model`, `title` and `description`."""
 
     model = None
-    list_url_name = ""  # e.g. "insights:list"; the feeds are "insights:feed_rss" and "_atom"
 
     @property
     def feed_url_name(self) -> str:
-        return self.list_url_name.partition(":")[0] + ":feed"
+        return f"{self.model._meta.app_label}:feed"
 
     def link(self) -> str:
-        return absolute(reverse(self.list_url_name))
+        return absolute(reverse(f"{self.model._meta.app_label}:list"))
 
     def items(self):
         return self.model.objects.published().for_list()[:FEED_ITEMS]
+
+
+def feed_paths(feed: type[SiteFeed], prefix: str = "syote/", name: str = "feed") -> list:
+    """The feed's RSS and Atom addresses, cached for readers, named `name` + "_rss" / "_atom"."""
+    return [
+        path(f"{prefix}rss/", cached_for_readers()(feed()), name=f"{name}_rss"),
+        path(f"{prefix}atom/", cached_for_readers()(feed(atom=True)), name=f"{name}_atom"),
+    ]
 
 
 class ThemeFeed(SiteFeed):
