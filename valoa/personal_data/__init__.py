@@ -1,6 +1,6 @@
 """Personal data across the site: find, export and erase everything linked to an email address,
 and delete what has outlived its retention period. Apps declare their own in their AppConfig
-(`personal_data`, `retention`)."""
+(`personal_data`, `retention`). The editors' view is views.py, its action log models.py."""
 
 from collections.abc import Callable
 from dataclasses import dataclass

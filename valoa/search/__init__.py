@@ -10,7 +10,7 @@ from its parts ("kotihoitotiimi" finds "kotihoidon tiimi"), on SQLite and Postgr
 - query.py: what a reader typed, as a tree of tokens
 - matching.py: that tree as SQL for each database, and ranking
 - snippets.py: plain-text snippets and titles with the found words marked
-- typos.py: "Tarkoititko…" suggestions
+- typos.py: "Tarkoititko…" suggestions, from the words of models.py (`SearchWord`)
 - results.py: running a search a page at a time
 - views.py: the page /haku/
 """
