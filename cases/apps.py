@@ -7,11 +7,9 @@ class CasesConfig(AppConfig):
     verbose_name = _("Innostu: esimerkit ja kokeilut")
 
     def ready(self) -> None:
-        # Register the submissions queue, personal data, a system check, search and sitemap.
-        from cases import checks, moderation, personal_data, search, sitemaps  # noqa: F401
-        from cases.models import Case, Submission
-        from valoa.notifications import delete_mail_about_deleted
+        # Register search and the sitemap.
+        from cases import search, sitemaps  # noqa: F401
+        from cases.models import Case
         from valoa.page_cache import invalidate_on_change
 
         invalidate_on_change(Case, relations=[Case.themes.through])
-        delete_mail_about_deleted(Submission)

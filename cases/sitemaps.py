@@ -1,4 +1,4 @@
-"""Published cases, the Innostu list and the story form in sitemap.xml."""
+"""Published cases and the Innostu list in sitemap.xml."""
 
 from django.db.models import Max
 
@@ -20,4 +20,3 @@ def latest_change():
 
 register_section("innostu", CaseSitemap)
 register_page("cases:list", latest_change)
-register_page("cases:submit")

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "valoa",
     "insights",
     "cases",
+    "stories",
     "workbook",
 ]
 

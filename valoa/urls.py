@@ -12,6 +12,8 @@ from valoa.search import views as search_views
 urlpatterns = i18n_patterns(
     path("", views.home, name="home"),
     path("oivallukset/", include("insights.urls")),
+    # The story form's addresses come before the cases' <slug>: "kerro" is not a case.
+    path("innostu/kerro/", include("stories.urls")),
     path("innostu/", include("cases.urls")),
     path("tyokirja/", include("workbook.urls")),
     path("tietosuoja/", views.privacy, name="privacy"),

@@ -21,8 +21,14 @@ from playwright.sync_api import Page, expect
 
 from cases.models import Case
 from insights.models import Article
-from tests.cases.factories import make_case, make_submission, png_bytes, upload
-from tests.factories import make_article, make_comment
+from tests.factories import (
+    make_article,
+    make_case,
+    make_comment,
+    make_submission,
+    png_bytes,
+    upload,
+)
 from tests.workbook.helpers import add_participant
 from valoa.models import Theme
 from workbook.exports import story_prefill_url

@@ -8,7 +8,7 @@ from django.utils import timezone
 from PIL import Image
 
 from cases.models import Case, Sector
-from tests.cases.factories import make_case, png_bytes, theme, upload
+from tests.factories import make_case, png_bytes, theme, upload
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,7 @@ import pytest
 
 from cases.models import Case
 from cases.views import CASES_PER_PAGE
-from tests.cases.factories import make_case
+from tests.factories import make_case
 
 pytestmark = pytest.mark.django_db
 

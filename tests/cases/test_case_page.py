@@ -4,7 +4,7 @@ import pytest
 from django.utils import timezone
 
 from cases.models import Case, Sector
-from tests.cases.factories import make_case
+from tests.factories import make_case
 
 pytestmark = pytest.mark.django_db
 

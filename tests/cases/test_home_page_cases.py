@@ -3,7 +3,7 @@
 import pytest
 
 from cases.models import Case
-from tests.cases.factories import make_case
+from tests.factories import make_case
 
 pytestmark = pytest.mark.django_db
 

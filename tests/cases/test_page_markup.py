@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from tests.cases.factories import make_case, make_submission, story_data
+from tests.factories import make_case, make_submission, story_data
 
 pytestmark = pytest.mark.django_db
 
