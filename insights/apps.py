@@ -10,8 +10,8 @@ class InsightsConfig(AppConfig):
         # Register the moderation queue, personal data, search source and sitemap.
         from insights import moderation, personal_data, search, sitemaps  # noqa: F401
         from insights.models import Article, Comment
-        from valoa.notifications import delete_mail_about_deleted
         from valoa.page_cache import invalidate_on_change
+        from valoa.posting.notifications import delete_mail_about_deleted
 
         invalidate_on_change(Article, Comment, relations=[Article.themes.through])
         delete_mail_about_deleted(Comment)

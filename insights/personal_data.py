@@ -8,13 +8,13 @@ from django.utils.translation import gettext_lazy as _
 from insights.models import Comment
 from valoa import page_cache
 from valoa.moderation import ModerationStatus
-from valoa.notifications import messages_about
 from valoa.personal_data import (
     PersonalDataSource,
     RetentionRule,
     register_retention,
     register_source,
 )
+from valoa.posting.notifications import messages_about
 
 ANONYMOUS_NAME = "Nimetön"
 SPAM_AND_REJECTED_DAYS = 30

@@ -10,6 +10,6 @@ class StoriesConfig(AppConfig):
         # Register the submissions queue, personal data, a system check and the sitemap.
         from stories import checks, moderation, personal_data, sitemaps  # noqa: F401
         from stories.models import Submission
-        from valoa.notifications import delete_mail_about_deleted
+        from valoa.posting.notifications import delete_mail_about_deleted
 
         delete_mail_about_deleted(Submission)

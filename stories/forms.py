@@ -7,6 +7,7 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Fieldset, Layout
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
 from django.http import QueryDict
 from django.urls import reverse
 from django.utils.html import format_html
@@ -17,9 +18,14 @@ from cases.models import delete_files_on_commit
 from stories import attachments
 from stories.models import Submission
 from stories.storage import private_storage
-from valoa import antispam
-from valoa.forms import CONTACT_ERROR_MESSAGES, HONEYPOT_FIELD, TIME_TRAP_FIELD, PublicForm
 from valoa.models import Theme
+from valoa.posting.forms import (
+    CONTACT_ERROR_MESSAGES,
+    HONEYPOT_FIELD,
+    TIME_TRAP_FIELD,
+    PublicForm,
+    files_deleted_on_failure,
+)
 
 PHONE_PATTERN = re.compile(r"^\+?[0-9 ()\-]{5,40}$")
 
@@ -148,6 +154,10 @@ STORY_WIDGETS = {
 
 class SubmissionForm(AttachmentMixin, PublicForm, forms.ModelForm):
     """Kerro kokemuksesta: a contributor's story, or a short idea for the editors."""
+
+    rate_limit_scope = "submission"
+    spam_fields = ("title", "story")
+    kept_field = "story"
 
     attachment = attachment_field(
         _(
@@ -280,10 +290,6 @@ class SubmissionForm(AttachmentMixin, PublicForm, forms.ModelForm):
     def save(self, commit: bool = True) -> Submission:
         submission = super().save(commit=False)
         self._store_attachment_details(submission)
-        reason = antispam.spam_reason(f"{submission.title}\n{submission.story}")
-        if reason:
-            submission.status = Submission.Status.SPAM
-            submission.held_reason = reason
         if commit:
             submission.save()
             self.save_m2m()
@@ -292,6 +298,9 @@ class SubmissionForm(AttachmentMixin, PublicForm, forms.ModelForm):
 
 class SubmissionEditForm(AttachmentMixin, PublicForm, forms.ModelForm):
     """The contributor edits the story after the editors asked for changes."""
+
+    rate_limit_scope = "submission"
+    kept_field = "story"
 
     attachment = attachment_field(
         _(
@@ -318,6 +327,12 @@ class SubmissionEditForm(AttachmentMixin, PublicForm, forms.ModelForm):
                 self.fields["attachment"].help_text,
             )
         self.initial.pop("attachment", None)
+
+    def save_once(self) -> tuple[Submission, bool]:
+        """An edit changes the one story it belongs to: saved as sent, and the editors are
+        told (mark_returned), in one transaction that leaves no new file behind if it fails."""
+        with files_deleted_on_failure(self.instance), transaction.atomic():
+            return self.save(), False
 
     def save(self, commit: bool = True) -> Submission:
         old_attachment = self.instance.attachment.name if self.instance.pk else ""

@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from cases.models import Case, Sector, delete_files_on_commit
 from stories.storage import private_storage
 from valoa.models import OutboxMessage
-from valoa.notifications import safe_line, send_after_commit
+from valoa.posting.notifications import safe_line, send_after_commit
 
 # Unchanged since the stories lived in `cases`: the links already mailed keep working.
 STATUS_LINK_SALT = "cases.submission-status"
@@ -233,6 +233,17 @@ class Submission(models.Model):
             what=what,
             about=self,
         )
+
+    def hold_as_spam(self, reason: str) -> None:
+        self.status = self.Status.SPAM
+        self.held_reason = reason
+
+    def on_received(self) -> None:
+        """A contributor has just sent this (valoa.posting): the receipt and the editors'
+        notification, stored with the story; none for spam."""
+        if self.status != self.Status.SPAM:
+            self.send_receipt_on_commit()
+            self.notify_editors_on_commit(gettext("Uusi kertomus"))
 
     def over_receipt_limit(self) -> bool:
         """True when the address already got RECEIPTS_PER_ADDRESS_PER_DAY receipts in the day

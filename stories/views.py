@@ -10,19 +10,10 @@ from django.views.decorators.http import require_http_methods
 
 from stories.forms import SubmissionEditForm, SubmissionForm
 from stories.models import Submission
-from valoa import antispam
-from valoa.forms import files_deleted_on_failure
+from valoa import posting
 from valoa.page_cache import cached_for_readers
 
-RATE_LIMIT_SCOPE = "submission"
 PREFILL_PARAMETERS = ("laji", "otsikko", "kertomus", "teema")
-
-
-def announce_new_submission(submission: Submission) -> None:
-    """The receipt and the editors' notification, stored with the story (none for spam)."""
-    if submission.status != Submission.Status.SPAM:
-        submission.send_receipt_on_commit()
-        submission.notify_editors_on_commit(_("Uusi kertomus"))
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -31,12 +22,13 @@ def submit(request):
     initial = {} if request.method == "POST" else SubmissionForm.initial_from(request.GET)
     if request.method == "POST":
         form = SubmissionForm(request.POST, request.FILES)
-        if form.is_valid():
-            if not antispam.allow_post(request, RATE_LIMIT_SCOPE):
-                return antispam.rate_limited_response(request, form.cleaned_data["story"])
-            # A double click or a retry returns the first submission, with no new emails.
-            submission, _created = form.save_once(then=announce_new_submission)
-            return redirect(reverse("stories:thanks") + f"?tila={submission.status_token()}")
+        # A double click or a retry returns the first submission, with no new emails.
+        received = posting.receive(request, form)
+        if received.refusal:
+            return received.refusal
+        if received.instance:
+            token = received.instance.status_token()
+            return redirect(reverse("stories:thanks") + f"?tila={token}")
     else:
         form = SubmissionForm(initial=initial)
     return render(request, "stories/submit.html", {"form": form, "prefilled": bool(initial)})
@@ -98,11 +90,10 @@ def edit(request, token: str):
         return redirect(submission.status_path())
     if request.method == "POST":
         form = SubmissionEditForm(request.POST, request.FILES, instance=submission)
-        if form.is_valid():
-            if not antispam.allow_post(request, RATE_LIMIT_SCOPE):
-                return antispam.rate_limited_response(request, form.cleaned_data["story"])
-            with files_deleted_on_failure(submission), transaction.atomic():
-                form.save()
+        received = posting.receive(request, form)
+        if received.refusal:
+            return received.refusal
+        if received.instance:
             return redirect(submission.status_path())
     else:
         form = SubmissionEditForm(instance=submission)

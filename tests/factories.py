@@ -11,9 +11,9 @@ from PIL import Image
 from cases.models import Case, Sector
 from insights.models import Article, Comment
 from stories.models import Submission
-from valoa import antispam
 from valoa.models import Theme
 from valoa.moderation import ModerationStatus
+from valoa.posting import antispam
 
 
 def make_article(**fields) -> Article:

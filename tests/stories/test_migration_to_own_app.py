@@ -9,8 +9,8 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
 from stories.models import Submission
-from valoa.notifications import messages_about
 from valoa.permissions import EDITORS_GROUP
+from valoa.posting.notifications import messages_about
 
 BEFORE = [("cases", "0006_search_index_of_analysed_words"), ("stories", None)]
 

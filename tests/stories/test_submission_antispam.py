@@ -6,7 +6,7 @@ import pytest
 
 from stories.models import Submission
 from tests.factories import story_data
-from valoa import antispam
+from valoa.posting import antispam
 
 pytestmark = pytest.mark.django_db
 

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from valoa import shared_cache
 
+# The salts keep the module's old name: forms shown (and cached) before the move stay valid.
 TIME_TRAP_SALT = "valoa.antispam.started"
 LINK_PATTERN = re.compile(r"https?://|www\.", re.IGNORECASE)
 

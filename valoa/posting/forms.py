@@ -2,7 +2,7 @@
 
 import hashlib
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 
 from django import forms
@@ -10,7 +10,8 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, models, transaction
 from django.utils.translation import gettext_lazy as _
 
-from valoa import antispam, page_cache
+from valoa import page_cache
+from valoa.posting import antispam
 
 # Errors for the name and email that every public form asks for.
 CONTACT_ERROR_MESSAGES = {
@@ -50,8 +51,15 @@ class AccessibleForm(forms.Form):
 class PublicForm(AccessibleForm):
     """Mixin for readers' forms that anyone may send (use before forms.ModelForm in the bases).
 
-    Adds a honeypot and a signed time trap, and saves a repeated post only once.
+    Adds a honeypot and a signed time trap, and saves a repeated post only once; the steps
+    after validation are in valoa.posting.receive.
     """
+
+    # The abuse limit's name (posts per address, settings.RATE_LIMIT_POSTS), the fields whose
+    # text the spam rules read, and the one a refused post gives back.
+    rate_limit_scope = "post"
+    spam_fields: tuple[str, ...] = ()
+    kept_field: str | None = None
 
     kotisivu = forms.CharField(
         label=_("Älä täytä tätä kenttää"), required=False, widget=HoneypotInput
@@ -99,12 +107,27 @@ class PublicForm(AccessibleForm):
             digest.update(repr((name, value)).encode())
         return digest.hexdigest()
 
-    def save_once(self, then: Callable[[models.Model], None] | None = None):
+    def within_limit(self, request) -> bool:
+        """Count this post against its abuse limit; False once over it."""
+        return antispam.allow_post(request, self.rate_limit_scope)
+
+    def spam_verdict(self) -> str | None:
+        """Why this post is held as spam (links, a blocked word in `spam_fields`), or None."""
+        text = "\n".join(self.cleaned_data.get(name) or "" for name in self.spam_fields)
+        return antispam.spam_reason(text) if self.spam_fields else None
+
+    def kept_text(self) -> str:
+        """What a refused post gives back to the person: the text they wrote."""
+        return self.cleaned_data.get(self.kept_field, "") if self.kept_field else ""
+
+    def save_once(self) -> tuple[models.Model, bool]:
         """Save a valid ModelForm once: a repeated post returns the first object, not a copy.
 
-        `then(object)` runs for a new object in the same transaction (its notifications): if
-        anything fails, nothing is stored and no uploaded file is left on disk. The model needs
-        a unique, nullable `submission_key` field. Returns (object, created).
+        The spam verdict is given first (`hold_as_spam(reason)` on the model); the object, its
+        relations and what `on_received()` stores (its notifications) are saved in one
+        transaction: if anything fails, nothing is stored and no uploaded file is left on
+        disk. The model needs a unique, nullable `submission_key` field. Returns (object,
+        created).
         """
         model = self._meta.model
         key = self.submission_key()
@@ -113,12 +136,13 @@ class PublicForm(AccessibleForm):
             return existing, False
         instance = self.save(commit=False)
         instance.submission_key = key
+        if reason := self.spam_verdict():
+            instance.hold_as_spam(reason)
         try:
             with files_deleted_on_failure(instance), transaction.atomic():
                 instance.save()
                 self.save_m2m()
-                if then is not None:
-                    then(instance)
+                instance.on_received()
         except IntegrityError:
             # The same post arrived twice at the same moment; the other one was stored.
             return model._default_manager.get(submission_key=key), False
