@@ -5,7 +5,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core import signing
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
@@ -163,12 +163,14 @@ class Submission(models.Model):
     def waiting_since(self):
         return self.erasure_requested_at or self.returned_at or self.created_at
 
+    @transaction.atomic  # the state and the editors' notification are stored together
     def withdraw(self) -> None:
         self.status = self.Status.WITHDRAWN
         self.withdrawn_at = timezone.now()
         self.save(update_fields=["status", "withdrawn_at", "updated_at"])
         self.notify_editors_on_commit(gettext("Kertoja perui kertomuksensa"))
 
+    @transaction.atomic
     def request_erasure(self) -> None:
         if self.erasure_requested_at is None:
             self.erasure_requested_at = timezone.now()

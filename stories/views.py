@@ -1,6 +1,5 @@
 """The story form and the contributor's status pages, behind the signed status link."""
 
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -63,8 +62,7 @@ def withdraw(request, token: str):
     if not submission.can_withdraw:
         return redirect(submission.status_path())
     if request.method == "POST":
-        with transaction.atomic():
-            submission.withdraw()
+        submission.withdraw()
         return redirect(submission.status_path())
     return render(request, "stories/withdraw.html", {"submission": submission, "token": token})
 
@@ -76,8 +74,7 @@ def request_erasure(request, token: str):
     if submission.erasure_requested_at is not None:
         return redirect(submission.status_path())
     if request.method == "POST":
-        with transaction.atomic():
-            submission.request_erasure()
+        submission.request_erasure()
         return redirect(submission.status_path())
     return render(request, "stories/erasure.html", {"submission": submission, "token": token})
 

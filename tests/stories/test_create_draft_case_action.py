@@ -6,6 +6,7 @@ from django.contrib.admin.models import LogEntry
 from cases.models import Case, Sector
 from stories.models import Submission
 from tests.factories import make_case, make_submission
+from tests.form_pages import link_texts
 
 pytestmark = pytest.mark.django_db
 
@@ -36,7 +37,7 @@ def test_the_action_creates_a_draft_with_the_story_carried_over(editor_client):
     page = response.content.decode()
     case = Case.objects.get()
     assert "Luotiin 1 luonnos:" in page
-    assert f'href="/admin/cases/case/{case.pk}/change/"' in page
+    assert link_texts(page)[f"/admin/cases/case/{case.pk}/change/"] == case.title
     assert "Tarkista ainakin sektori" in page
     assert case.status == Case.Status.DRAFT
     assert case.kind == Case.Kind.EXPERIMENT

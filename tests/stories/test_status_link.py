@@ -4,7 +4,9 @@ import pytest
 from django.core import mail
 
 from stories.models import Submission
+from tests import page_checks
 from tests.factories import make_case, make_submission
+from tests.form_pages import link_texts, parse
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +25,7 @@ def test_the_link_shows_the_status_and_what_was_sent(client, submission):
     assert submission.title in page
     assert "Kävelimme palaverit ulkona kuukauden ajan." in page
     assert "Dialogi" in page
-    assert '<meta name="robots" content="noindex">' in page
+    assert page_checks.kept_out_of_search_engines(parse(page))
     assert "no-store" in response["Cache-Control"]
 
 
@@ -52,7 +54,9 @@ def test_a_published_story_links_to_the_published_case(client):
 
     page = client.get(status_url(submission)).content.decode()
 
-    assert f'href="{case.get_absolute_url()}"' in page
+    assert link_texts(page)[case.get_absolute_url()] == (
+        "Lue julkaistu juttu: Julkaistu juttu kävelypalavereista"
+    )
 
 
 @pytest.mark.parametrize(

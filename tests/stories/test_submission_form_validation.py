@@ -4,7 +4,7 @@ import pytest
 
 from stories.models import Submission
 from tests.factories import story_data
-from tests.form_pages import group_legend, label, legends, parse
+from tests.form_pages import group_legend, label, legends, parse, text
 
 pytestmark = pytest.mark.django_db
 
@@ -44,9 +44,9 @@ def test_each_required_field_missing_shows_its_error_and_stores_nothing(
     assert response.status_code == 200
     page = response.content.decode()
     assert message in page
-    assert 'id="virheet"' in page  # the error summary at the top of the form
-    assert f'href="#{link}"' in page  # …links to the field
-    assert 'aria-invalid="true"' in page
+    summary = parse(page).find(id="virheet")  # the error summary at the top of the form
+    assert summary.find("a", href=f"#{link}")  # …links to the field
+    assert parse(page).find(attrs={"aria-invalid": "true"})
     assert Submission.objects.count() == 0
 
 
@@ -94,8 +94,9 @@ def test_the_form_says_a_story_may_become_a_public_document_and_links_to_privacy
     page = client.get(FORM).content.decode()
 
     assert "Kertomus voi olla julkinen asiakirja" in page
-    assert '<a href="/tietosuoja/">Lue, miten käsittelemme tietojasi.</a>' in page
-    assert 'enctype="multipart/form-data"' in page
+    form = parse(page).find("form", method="post")
+    assert text(form.find("a", href="/tietosuoja/")) == "Lue, miten käsittelemme tietojasi."
+    assert form["enctype"] == "multipart/form-data"
 
 
 def test_a_story_over_ten_thousand_characters_is_refused_and_kept(client, db):

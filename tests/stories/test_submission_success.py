@@ -5,6 +5,7 @@ from django.core import mail
 
 from stories.models import Submission
 from tests.factories import story_data
+from tests.form_pages import heading, hrefs
 
 pytestmark = pytest.mark.django_db
 
@@ -17,12 +18,12 @@ def test_success_redirects_to_a_thank_you_page_that_says_what_happens_next(clien
     assert response.status_code == 302
     assert response["Location"].startswith("/innostu/kerro/kiitos/?tila=")
     page = client.get(response["Location"]).content.decode()
-    assert "<h1>Kiitos, kertomuksesi on vastaanotettu</h1>" in page
+    assert heading(page) == "Kiitos, kertomuksesi on vastaanotettu"
     assert "Kertomuksesi ”Kokeilimme kävelypalavereja” on tallessa." in page
     assert "Mitä seuraavaksi tapahtuu" in page
     assert "Mitään ei julkaista kysymättä sinulta." in page
     submission = Submission.objects.get()
-    assert f'href="/innostu/kerro/tila/{submission.status_token()}/"' in page
+    assert f"/innostu/kerro/tila/{submission.status_token()}/" in hrefs(page)
 
 
 def test_the_story_is_stored_as_new_with_everything_the_contributor_gave(client):
