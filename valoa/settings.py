@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "cases",
     "stories",
     "workbook",
+    "feedback",
 ]
 
 MIDDLEWARE = [

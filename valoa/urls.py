@@ -18,6 +18,7 @@ urlpatterns = i18n_patterns(
     path("tyokirja/", include("workbook.urls")),
     path("tietosuoja/", views.privacy, name="privacy"),
     path("saavutettavuus/", views.accessibility, name="accessibility"),
+    path("palaute/", include("feedback.urls")),
     path("haku/", search_views.search, name="search"),
     path(
         "teemat/<slug:slug>/syote/rss/",
