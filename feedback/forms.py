@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from feedback.models import Feedback
-from valoa.posting.forms import CONTACT_ERROR_MESSAGES, PublicForm
+from valoa.posting.forms import CONTACT_ERROR_MESSAGES, CONTACT_WIDGETS, PublicForm
 
 
 class FeedbackForm(PublicForm, forms.ModelForm):
@@ -25,8 +25,7 @@ class FeedbackForm(PublicForm, forms.ModelForm):
             "message": _("Enintään 5 000 merkkiä."),
         }
         widgets = {
-            "name": forms.TextInput(attrs={"autocomplete": "name"}),
-            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            **CONTACT_WIDGETS,
             "message": forms.Textarea(attrs={"rows": 8}),
         }
         error_messages = {

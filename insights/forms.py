@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from insights.models import Comment
 from valoa.moderation import ModerationStatus
-from valoa.posting.forms import CONTACT_ERROR_MESSAGES, PublicForm
+from valoa.posting.forms import CONTACT_ERROR_MESSAGES, CONTACT_WIDGETS, PublicForm
 
 
 class CommentForm(PublicForm, forms.ModelForm):
@@ -24,8 +24,7 @@ class CommentForm(PublicForm, forms.ModelForm):
             "body": _("Enintään 5 000 merkkiä."),
         }
         widgets = {
-            "name": forms.TextInput(attrs={"autocomplete": "name"}),
-            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            **CONTACT_WIDGETS,
             "body": forms.Textarea(attrs={"rows": 7}),
         }
         error_messages = {

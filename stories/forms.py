@@ -21,6 +21,7 @@ from stories.storage import private_storage
 from valoa.models import Theme
 from valoa.posting.forms import (
     CONTACT_ERROR_MESSAGES,
+    CONTACT_WIDGETS,
     HONEYPOT_FIELD,
     TIME_TRAP_FIELD,
     PublicForm,
@@ -209,8 +210,7 @@ class SubmissionForm(AttachmentMixin, PublicForm, forms.ModelForm):
             **STORY_HELP,
         }
         widgets = {
-            "name": forms.TextInput(attrs={"autocomplete": "name"}),
-            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            **CONTACT_WIDGETS,
             "phone": TelInput(attrs={"autocomplete": "tel"}),
             "role": forms.TextInput(attrs={"autocomplete": "organization-title"}),
             "organisation": forms.TextInput(attrs={"autocomplete": "organization"}),

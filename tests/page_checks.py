@@ -33,3 +33,16 @@ def stylesheets(soup: BeautifulSoup) -> list[str]:
 
 def kept_out_of_search_engines(soup: BeautifulSoup) -> bool:
     return soup.find("meta", attrs={"name": "robots", "content": "noindex"}) is not None
+
+
+def broken_rules(soup: BeautifulSoup) -> list[str]:
+    """Which of the rules every page keeps this one breaks: exactly one h1, inside the main
+    landmark; no inline script; no style attribute."""
+    broken = []
+    if len(soup.find_all("h1")) != 1 or h1_outside_main(soup):
+        broken.append("one h1 in <main>")
+    if inline_scripts(soup):
+        broken.append("inline script")
+    if styled_elements(soup):
+        broken.append("style attribute")
+    return broken

@@ -25,6 +25,12 @@ CONTACT_ERROR_MESSAGES = {
     },
 }
 
+# The name and email as browsers fill them in for the person.
+CONTACT_WIDGETS = {
+    "name": forms.TextInput(attrs={"autocomplete": "name"}),
+    "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+}
+
 HONEYPOT_FIELD = "kotisivu"
 TIME_TRAP_FIELD = "aloitettu"
 
