@@ -3,6 +3,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 from valoa import feeds, sitemaps, views
 from valoa.page_cache import cached_for_readers
@@ -38,6 +39,15 @@ urlpatterns += [
     path(".well-known/security.txt", views.security_txt, name="security_txt"),
     path("sitemap.xml", sitemaps.sitemap_xml, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    # Mails sent to editors before stories had an app of their own link to these addresses.
+    path(
+        f"{settings.ADMIN_PATH}cases/submission/<path:rest>",
+        RedirectView.as_view(
+            url=f"/{settings.ADMIN_PATH}stories/submission/%(rest)s",
+            permanent=True,
+            query_string=True,
+        ),
+    ),
     path(settings.ADMIN_PATH, admin.site.urls),
 ]
 

@@ -65,3 +65,10 @@ def test_a_story_sent_before_the_move_is_the_same_story_after_it(editor):
     assert {"stories.change_submission", "stories.export_submission"} <= granted
     assert not any(name.endswith("_submission") and name.startswith("cases.") for name in granted)
     assert messages_about(Submission.objects.filter(pk=story.pk)).count() == 1
+
+
+def test_links_in_earlier_mails_to_the_admin_lead_to_the_story(editor_client, db):
+    response = editor_client.get("/admin/cases/submission/12/change/")
+
+    assert response.status_code == 301
+    assert response["Location"] == "/admin/stories/submission/12/change/"
