@@ -19,7 +19,7 @@ from cases.images import resized_versions
 from cases.storage import private_storage
 from valoa.markdown import render_markdown
 from valoa.models import OutboxMessage
-from valoa.notifications import safe_line, send_after_commit
+from valoa.notifications import editor_addresses, safe_line, send_after_commit
 
 STATUS_LINK_SALT = "cases.submission-status"
 # Addresses under /innostu/ that belong to the story form, not to a case.
@@ -554,7 +554,7 @@ class Submission(models.Model):
         send_after_commit(
             f"[VALOA] {event}: {self.title}",
             render_to_string("cases/email/editors.txt", context),
-            settings.MODERATOR_EMAILS,
+            editor_addresses(),
             what=f"submission {self.pk} notification",
             about=self,
         )

@@ -3,6 +3,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from insights.models import Comment
+from subscriptions.forms import follow_comment_field
 from valoa import antispam
 from valoa.forms import CONTACT_ERROR_MESSAGES, PublicForm
 from valoa.moderation import ModerationStatus
@@ -12,6 +13,7 @@ class CommentForm(PublicForm, forms.ModelForm):
     """A comment on an article, or (without an article) a reader's own insight."""
 
     vastaa = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    ilmoita = follow_comment_field()  # news of the comment by email (subscriptions)
 
     class Meta:
         model = Comment

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from valoa.markdown import render_markdown
 from valoa.moderation import ModerationStatus
-from valoa.notifications import send_after_commit
+from valoa.notifications import editor_addresses, send_after_commit
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -211,7 +211,7 @@ class Comment(models.Model):
         send_after_commit(
             f"[VALOA] {kind}: {where}",
             body,
-            settings.MODERATOR_EMAILS,
+            editor_addresses(),
             what=f"comment {self.pk} notification",
             about=self,
         )

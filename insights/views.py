@@ -6,6 +6,7 @@ from django.views.decorators.http import require_http_methods
 
 from insights.forms import CommentForm
 from insights.models import Article, Comment
+from subscriptions.comments import follow_comment
 from valoa import antispam
 from valoa.moderation import ModerationStatus
 from valoa.page_cache import cached_for_readers
@@ -45,10 +46,16 @@ def handle_comment_post(request, article: Article | None):
         return form, None
     if not antispam.allow_post(request, "comment"):
         return form, antispam.rate_limited_response(request, form.cleaned_data["body"])
-    # The comment and its notification are stored together.
-    comment, _created = form.save_once(then=Comment.notify_moderators_on_commit)
+    # The comment, its notification and the commenter's confirmation request: stored together.
+    comment, _created = form.save_once(then=lambda comment: stored(comment, form))
     url = article.get_absolute_url() if article else reverse("insights:list")
     return form, redirect(own_comment_link(url, comment))
+
+
+def stored(comment: Comment, form: CommentForm) -> None:
+    comment.notify_moderators_on_commit()
+    if form.cleaned_data["ilmoita"]:
+        follow_comment(comment)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])

@@ -17,6 +17,7 @@ urlpatterns = i18n_patterns(
     path("tietosuoja/", views.privacy, name="privacy"),
     path("saavutettavuus/", views.accessibility, name="accessibility"),
     path("haku/", search_views.search, name="search"),
+    path("tilaa/", include("subscriptions.urls")),
     path(
         "teemat/<slug:slug>/syote/rss/",
         cached_for_readers()(feeds.ThemeFeed()),
