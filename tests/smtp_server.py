@@ -3,6 +3,7 @@ and arrives here as the bytes a mail server would get."""
 
 import email
 import email.policy
+import logging
 import socket
 
 import pytest
@@ -31,6 +32,7 @@ def _free_port() -> int:
 
 @pytest.fixture
 def smtp_inbox(settings):
+    logging.getLogger("mail.log").setLevel(logging.WARNING)  # aiosmtpd names every recipient
     inbox = Inbox()
     controller = Controller(inbox, hostname="127.0.0.1", port=_free_port())
     controller.start()

@@ -203,3 +203,20 @@ def test_a_forged_or_expired_link_does_nothing(
         assert client.post(path).status_code == 404
 
     assert Subscription.objects.get().confirmed_at is None
+
+
+def test_a_commenter_on_the_swedish_pages_gets_swedish_mail(
+    client, article, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/sv{article.get_absolute_url()}", comment_data(ilmoita="on"))
+    [request] = mails_to(EMAIL)
+    assert request.subject == "Bekräfta din prenumeration – VALOA"
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(site_link(request.body, "/sv/tilaa/vahvista/"))
+        Comment.objects.get().approve()
+
+    published = mails_to(EMAIL)[-1]
+    assert published.subject == "Din kommentar har publicerats – VALOA"
+    assert f"/sv/oivallukset/{article.slug}/#kommentti-" in published.body
+    assert "/sv/tilaa/peru/" in published.headers["List-Unsubscribe"]
