@@ -458,7 +458,7 @@ def _answer_every_statement(page: Page) -> None:
 def _fill_comment(page: Page) -> None:
     page.get_by_label("Nimi").fill("Maija Meikäläinen")
     page.get_by_label(re.compile("^Sähköposti")).fill("maija@example.fi")
-    page.get_by_label("Kommentti").fill("Kierros ennen keskustelua toimi meillä.")
+    page.get_by_label(re.compile("^Kommentti")).fill("Kierros ennen keskustelua toimi meillä.")
 
 
 def _fill_story(page: Page) -> None:
