@@ -263,6 +263,8 @@ def public_pages(content: SiteContent) -> list[State]:
         ),
         State("työkirja, tuntematon linkki", visit("/tyokirja/" + "x" * 43 + "/", 404)),
         State("tietosuoja", visit("/tietosuoja/")),
+        State("tilaa", visit("/tilaa/?teema=dialogi"), has_form=True),
+        State("tilaus, vanhentunut linkki", visit("/tilaa/vahvista/x/", 404)),
         State("saavutettavuus", visit("/saavutettavuus/")),
         State("sivua ei löytynyt", visit("/ei-tallaista-sivua/", 404)),
         # The interface in Swedish and English; the content stays in Finnish.
