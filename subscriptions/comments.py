@@ -29,7 +29,7 @@ def follow_comment(comment: Comment) -> Subscription | None:
         language=translation.get_language(),
         comment=comment,
     )
-    mail.send(subscription, "confirm", "confirmation request")
+    mail.ask_to_confirm(subscription)
     return subscription
 
 

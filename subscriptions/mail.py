@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core import signing
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from subscriptions.models import Subscription
 from valoa.notifications import new_message, send_after_commit
@@ -15,6 +15,8 @@ CONFIRM_SALT = "subscriptions.confirm"
 UNSUBSCRIBE_SALT = "subscriptions.unsubscribe"
 CONFIRM_MAX_AGE = 7 * 24 * 60 * 60  # a week; unconfirmed subscriptions are deleted then too
 UNSUBSCRIBE_MARK = "__unsubscribe_url__"
+# Anyone may type any address: one address gets at most this many requests to confirm a day.
+CONFIRMATIONS_PER_DAY = 3
 
 
 def absolute(path: str) -> str:
@@ -84,3 +86,16 @@ def send(subscription: Subscription, template: str, what: str, **context) -> Non
         context.update(subscription=subscription, confirm_url=confirm_url(subscription))
         rendered = render(template, subscription.language, context)
     rendered.message_for(subscription, what=f"subscription {subscription.pk} {what}")
+
+
+def ask_to_confirm(subscription: Subscription) -> bool:
+    """The double opt-in's first mail, unless the address has had its share today (the
+    subscription then waits unconfirmed and goes after a week); True when asked."""
+    day_ago = timezone.now() - timezone.timedelta(days=1)
+    asked = Subscription.objects.filter(
+        email__iexact=subscription.email, confirmed_at__isnull=True, created_at__gte=day_ago
+    ).exclude(pk=subscription.pk)
+    if asked.count() >= CONFIRMATIONS_PER_DAY:
+        return False
+    send(subscription, "confirm", "confirmation request")
+    return True

@@ -35,7 +35,7 @@ def subscribe(request):
             subscription.language = translation.get_language()
             subscription.save()
             form.save_m2m()
-            mail.send(subscription, "confirm", "confirmation request")
+            mail.ask_to_confirm(subscription)
         return redirect("subscriptions:sent")
     return render(request, "subscriptions/subscribe.html", {"form": form})
 

@@ -136,3 +136,14 @@ def test_digest_in_the_language_of_the_subscription(client, django_capture_on_co
     assert english.subject == "New in VALOA this week"
     assert f"/en/innostu/{case.slug}/" in english.body
     assert OutboxMessage.objects.filter(subject__contains="Uutta").count() == 0
+
+
+def test_an_address_gets_at_most_three_requests_to_confirm_a_day(
+    client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        for _ in range(5):
+            client.post("/tilaa/", form_data(email="kohde@example.fi", sections=["innostu"]))
+
+    assert Subscription.objects.filter(email="kohde@example.fi").count() == 5
+    assert len(mails_to("kohde@example.fi")) == 3
