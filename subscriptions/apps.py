@@ -6,9 +6,13 @@ class SubscriptionsConfig(AppConfig):
     name = "subscriptions"
     verbose_name = _("Tilaukset")
 
+    # What the site takes from this app (see valoa.apps).
+    personal_data = ["subscriptions.personal_data.SUBSCRIPTIONS"]
+    retention = ["subscriptions.personal_data.UNCONFIRMED"]
+    editor_recipients = ["subscriptions.editors.per_item_recipients"]
+
     def ready(self) -> None:
-        # Register personal data and retention, the editors' recipients and the comment signals.
-        from subscriptions import comments, editors, personal_data  # noqa: F401
+        from subscriptions import comments  # noqa: F401 (connects the comment signals)
         from subscriptions.models import Subscription
         from valoa.notifications import delete_mail_about_deleted
 

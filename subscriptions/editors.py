@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from subscriptions.models import EditorMailPreference
 from valoa.moderation import queues_for
-from valoa.notifications import register_editor_recipients, send_after_commit
+from valoa.notifications import send_after_commit
 
 
 def _addresses(choice: str) -> set[str]:
@@ -24,9 +24,6 @@ def per_item_recipients(addresses: list[str]) -> list[str]:
     wanted = [address for address in addresses if address.lower() not in daily]
     known = {address.lower() for address in wanted}
     return wanted + sorted(_addresses(EditorMailPreference.Choice.EACH) - known)
-
-
-register_editor_recipients(per_item_recipients)
 
 
 def send_daily_digests() -> int:

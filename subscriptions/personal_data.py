@@ -6,12 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from subscriptions.models import Subscription
 from valoa.notifications import messages_about
-from valoa.personal_data import (
-    PersonalDataSource,
-    RetentionRule,
-    register_retention,
-    register_source,
-)
+from valoa.personal_data import PersonalDataSource, RetentionRule
 
 UNCONFIRMED_DAYS = 7
 
@@ -48,9 +43,7 @@ def delete_unconfirmed(now: datetime) -> int:
     return old.delete()[1].get(Subscription._meta.label, 0)
 
 
-register_source(PersonalDataSource(label=str(_("Sähköpostitilaukset")), find=find, erase=erase))
-register_retention(
-    RetentionRule(
-        label=str(_("Vahvistamattomat sähköpostitilaukset (7 päivää)")), apply=delete_unconfirmed
-    )
+SUBSCRIPTIONS = PersonalDataSource(label=str(_("Sähköpostitilaukset")), find=find, erase=erase)
+UNCONFIRMED = RetentionRule(
+    label=str(_("Vahvistamattomat sähköpostitilaukset (7 päivää)")), apply=delete_unconfirmed
 )

@@ -16,7 +16,6 @@ control character would make the mail impossible to build. Log lines name a mess
 import contextlib
 import logging
 import re
-from collections.abc import Callable
 from datetime import datetime, timedelta
 from email.utils import make_msgid
 from urllib.parse import urlsplit
@@ -28,6 +27,7 @@ from django.db.models import Q
 from django.db.models.signals import post_delete
 from django.utils import timezone
 
+from valoa.apps import contributed
 from valoa.models import OutboxMessage
 
 logger = logging.getLogger(__name__)
@@ -71,19 +71,11 @@ def delete_mail_about_deleted(*models_) -> None:
         )
 
 
-# Who hears about each new item waiting for editors: MODERATOR_EMAILS, adjusted by each editor's
-# own choice (the subscriptions app registers it: some want a daily digest instead).
-_editor_recipients: list[Callable[[list[str]], list[str]]] = []
-
-
-def register_editor_recipients(adjust: Callable[[list[str]], list[str]]) -> None:
-    if adjust not in _editor_recipients:
-        _editor_recipients.append(adjust)
-
-
 def editor_addresses() -> list[str]:
+    """Who hears about each new item waiting for editors: MODERATOR_EMAILS, as the apps'
+    `editor_recipients` adjust it (each editor may choose a daily digest instead)."""
     addresses = list(settings.MODERATOR_EMAILS)
-    for adjust in _editor_recipients:
+    for adjust in contributed("editor_recipients"):
         addresses = adjust(addresses)
     return addresses
 
