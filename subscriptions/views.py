@@ -1,4 +1,5 @@
 from django.core import signing
+from django.core.validators import slug_re
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils import timezone, translation
@@ -18,7 +19,7 @@ def _initial(request) -> dict:
     initial = {}
     if section := request.GET.get("osio"):
         initial["sections"] = [section] if section in Subscription.Section.values else []
-    if slug := request.GET.get("teema"):
+    if (slug := request.GET.get("teema", "")) and slug_re.fullmatch(slug):
         initial["themes"] = list(Theme.objects.filter(slug=slug))
     return initial
 
