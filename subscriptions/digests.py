@@ -19,6 +19,8 @@ from valoa.models import OutboxMessage, Theme
 from valoa.notifications import send_outbox
 
 WEEK = timedelta(days=7)
+# A subscriber's next digest: a week's cron may start a little earlier than the last one did.
+NEXT_DIGEST_AFTER = timedelta(days=6)
 BATCH = 1000
 
 
@@ -35,7 +37,7 @@ def send_weekly_digests(now: datetime | None = None) -> dict[str, int]:
     subscriptions = (
         Subscription.objects.confirmed()
         .filter(kind=Subscription.Kind.DIGEST)
-        .exclude(digest_sent_at__gt=since)  # one a week, however often cron runs this
+        .exclude(digest_sent_at__gt=now - NEXT_DIGEST_AFTER)  # one a week, however often it runs
         .prefetch_related(Prefetch("themes", queryset=Theme.objects.only("pk")))
     )
     sets: dict[tuple, list[Subscription]] = defaultdict(list)

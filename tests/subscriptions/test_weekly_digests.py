@@ -147,3 +147,18 @@ def test_an_address_gets_at_most_three_requests_to_confirm_a_day(
 
     assert Subscription.objects.filter(email="kohde@example.fi").count() == 5
     assert len(mails_to("kohde@example.fi")) == 3
+
+
+def test_next_weeks_run_sends_again_even_when_cron_starts_a_little_earlier(
+    client, django_capture_on_commit_callbacks, monkeypatch
+):
+    subscribe(client, django_capture_on_commit_callbacks, sections=["innostu"])
+    make_case(published_at=timezone.now() - timedelta(days=1))
+    call_command("send_weekly_digests")
+    later = timezone.now() + timedelta(days=7) - timedelta(minutes=1)
+    make_case(published_at=later - timedelta(days=2))
+
+    monkeypatch.setattr(timezone, "now", lambda: later)
+    call_command("send_weekly_digests")
+
+    assert len(digest("lukija@example.fi")) == 2
