@@ -32,8 +32,8 @@ def send_weekly_digests(now: datetime | None = None) -> dict[str, int]:
     """Store this week's digests in the outbox and send them; what was done, in numbers."""
     now = now or timezone.now()
     since = now - WEEK
-    cases = list(Case.objects.published().filter(published_at__gt=since))
-    articles = list(Article.objects.published().filter(published_at__gt=since))
+    cases = list(Case.objects.published().for_list().filter(published_at__gt=since))
+    articles = list(Article.objects.published().for_list().filter(published_at__gt=since))
     subscriptions = (
         Subscription.objects.confirmed()
         .filter(kind=Subscription.Kind.DIGEST)

@@ -162,3 +162,23 @@ def test_next_weeks_run_sends_again_even_when_cron_starts_a_little_earlier(
     call_command("send_weekly_digests")
 
     assert len(digest("lukija@example.fi")) == 2
+
+
+@pytest.mark.parametrize("new", [1, 30])
+def test_the_digests_queries_do_not_grow_with_what_is_new(
+    client, django_capture_on_commit_callbacks, new
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    subscribe(client, django_capture_on_commit_callbacks, themes=[theme("dialogi").pk])
+    for _ in range(new):
+        make_case(themes=["dialogi", "oppiminen-verkostoissa"])
+        make_article().themes.add(theme("dialogi"))
+
+    with CaptureQueriesContext(connection) as queries:
+        call_command("send_weekly_digests")
+
+    assert len(digest("lukija@example.fi")) == 1
+    # Cases, articles, each one's themes, subscribers and theirs; storing and sending the mail.
+    assert len(queries) == 13
