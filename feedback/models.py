@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from valoa.posting.notifications import send_after_commit
+from valoa.posting.notifications import editor_addresses, send_after_commit
 
 
 class FeedbackQuerySet(models.QuerySet):
@@ -62,7 +62,7 @@ class Feedback(models.Model):
                 "feedback/email/editors.txt",
                 {"feedback": self, "admin_url": settings.SITE_URL + admin_url},
             ),
-            settings.MODERATOR_EMAILS,
+            editor_addresses(),
             what=f"feedback {self.pk} notification",
             about=self,
         )

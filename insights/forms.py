@@ -3,6 +3,8 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from insights.models import Comment
+from subscriptions.comments import follow_comment
+from subscriptions.forms import follow_comment_field
 from valoa.moderation import ModerationStatus
 from valoa.posting.forms import CONTACT_ERROR_MESSAGES, CONTACT_WIDGETS, PublicForm
 
@@ -14,6 +16,7 @@ class CommentForm(PublicForm, forms.ModelForm):
     rate_limit_scope = "comment"
     spam_fields = ("body",)
     kept_field = "body"
+    ilmoita = follow_comment_field()  # news of the comment by email (subscriptions)
 
     class Meta:
         model = Comment
@@ -37,6 +40,11 @@ class CommentForm(PublicForm, forms.ModelForm):
                 ),
             },
         }
+
+    def on_received(self, comment: Comment) -> None:
+        super().on_received(comment)
+        if self.cleaned_data.get("ilmoita"):
+            follow_comment(comment)
 
     def __init__(self, *args, article=None, **kwargs):
         self.article = article

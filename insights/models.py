@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from valoa.content.markdown import render_markdown
 from valoa.content.models import PublishedContent
 from valoa.moderation import ModerationStatus
-from valoa.posting.notifications import send_after_commit
+from valoa.posting.notifications import editor_addresses, send_after_commit
 
 
 class Article(PublishedContent):
@@ -183,7 +183,7 @@ class Comment(models.Model):
         send_after_commit(
             f"[VALOA] {kind}: {where}",
             body,
-            settings.MODERATOR_EMAILS,
+            editor_addresses(),
             what=f"comment {self.pk} notification",
             about=self,
         )

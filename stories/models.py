@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from cases.models import Case, Sector, delete_files_on_commit
 from stories.storage import private_storage
 from valoa.models import OutboxMessage
-from valoa.posting.notifications import safe_line, send_after_commit
+from valoa.posting.notifications import editor_addresses, safe_line, send_after_commit
 
 # Unchanged since the stories lived in `cases`: the links already mailed keep working.
 STATUS_LINK_SALT = "cases.submission-status"
@@ -274,7 +274,7 @@ class Submission(models.Model):
         send_after_commit(
             f"[VALOA] {event}: {self.title}",
             render_to_string("stories/email/editors.txt", context),
-            settings.MODERATOR_EMAILS,
+            editor_addresses(),
             what=f"submission {self.pk} notification",
             about=self,
         )

@@ -10,8 +10,16 @@ from django.utils.translation import gettext_lazy as _
 # - retention: `valoa.personal_data.RetentionRule`s that `apply_retention` runs
 # - moderation_queues: functions (request, limit) → `valoa.moderation.Queue` or None
 # - sitemaps: `valoa.content.sitemaps.SiteSitemap` subclasses with a `section` name
+# - editor_recipients: functions (addresses) → addresses, who gets mail about each new item
 # An app may also list `sitemap_pages`: names of URLs with no document behind them.
-CONTRIBUTIONS = ("search_sources", "personal_data", "retention", "moderation_queues", "sitemaps")
+CONTRIBUTIONS = (
+    "search_sources",
+    "personal_data",
+    "retention",
+    "moderation_queues",
+    "sitemaps",
+    "editor_recipients",
+)
 _contributed: dict[str, list] = {}
 
 

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "stories",
     "workbook",
     "feedback",
+    "subscriptions",
 ]
 
 MIDDLEWARE = [
@@ -239,6 +240,8 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 300
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 # Where readers send feedback on accessibility and privacy (shown in the statements).
 FEEDBACK_EMAIL = env_str("FEEDBACK_EMAIL", "valoa@example.fi")
+# Where a reader's answer to any mail of the site goes: people, not the sending address.
+EMAIL_REPLY_TO = env_str("EMAIL_REPLY_TO", FEEDBACK_EMAIL)
 SECURITY_CONTACT = env_str("SECURITY_CONTACT", "mailto:tietoturva@example.fi")
 
 # Security: strict by default in production.

@@ -22,6 +22,7 @@ urlpatterns = i18n_patterns(
     path("saavutettavuus/", views.accessibility, name="accessibility"),
     path("palaute/", include("feedback.urls")),
     path("haku/", search_views.search, name="search"),
+    path("tilaa/", include("subscriptions.urls")),
     *feeds.feed_paths(feeds.ThemeFeed, "teemat/<slug:slug>/syote/", name="theme_feed"),
     prefix_default_language=False,
 )

@@ -26,6 +26,10 @@ class OutboxMessage(models.Model):
     about = models.CharField(_("koskee"), max_length=100, blank=True, db_index=True)
     subject = models.CharField(_("otsikko"), max_length=300)
     body = models.TextField(_("viesti"))
+    # Mail to readers has an HTML part too, and headers of its own (Message-ID, fixed when the
+    # message is stored so that a retry is the same message; List-Unsubscribe).
+    html_body = models.TextField(_("HTML-viesti"), blank=True)
+    headers = models.JSONField(_("otsakkeet"), default=dict, blank=True)
     recipients = models.JSONField(_("vastaanottajat"), default=list)
     created_at = models.DateTimeField(_("luotu"), auto_now_add=True)
     sent_at = models.DateTimeField(_("lähetetty"), null=True, blank=True, db_index=True)

@@ -126,6 +126,11 @@ class PublicForm(AccessibleForm):
         """What a refused post gives back to the person: the text they wrote."""
         return self.cleaned_data.get(self.kept_field, "") if self.kept_field else ""
 
+    def on_received(self, instance: models.Model) -> None:
+        """In the saving transaction: what the post sets off (the model's notifications, and
+        whatever a form adds for what only the form knows, such as a ticked box)."""
+        instance.on_received()
+
     def save_once(self) -> tuple[models.Model, bool]:
         """Save a valid ModelForm once: a repeated post returns the first object, not a copy.
 
@@ -148,7 +153,7 @@ class PublicForm(AccessibleForm):
             with files_deleted_on_failure(instance), transaction.atomic():
                 instance.save()
                 self.save_m2m()
-                instance.on_received()
+                self.on_received(instance)
         except IntegrityError:
             # The same post arrived twice at the same moment; the other one was stored.
             return model._default_manager.get(submission_key=key), False

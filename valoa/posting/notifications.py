@@ -13,16 +13,21 @@ control character would make the mail impossible to build. Log lines name a mess
 `purpose` ("comment 12 notification") and an error by its type, never by what it says.
 """
 
+import contextlib
 import logging
 import re
 from datetime import datetime, timedelta
+from email.utils import make_msgid
+from urllib.parse import urlsplit
 
-from django.core.mail import send_mail
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import models, transaction
 from django.db.models import Q
 from django.db.models.signals import post_delete
 from django.utils import timezone
 
+from valoa.apps import contributed
 from valoa.models import OutboxMessage
 
 logger = logging.getLogger(__name__)
@@ -66,36 +71,81 @@ def delete_mail_about_deleted(*models_) -> None:
         )
 
 
+def editor_addresses() -> list[str]:
+    """Who hears about each new item waiting for editors: MODERATOR_EMAILS, as the apps'
+    `editor_recipients` adjust it (each editor may choose a daily digest instead)."""
+    addresses = list(settings.MODERATOR_EMAILS)
+    for adjust in contributed("editor_recipients"):
+        addresses = adjust(addresses)
+    return addresses
+
+
 def send_after_commit(
     subject: str,
     body: str,
     recipients: list[str],
     what: str,
     about: models.Model | None = None,
+    html: str = "",
+    headers: dict[str, str] | None = None,
 ) -> OutboxMessage | None:
     """Store an email and send it once the current transaction commits; None when there is
     nobody to send it to.
 
     `what` names the message in logs without personal data (e.g. "comment 12 notification");
-    `about` is the row it is about.
+    `about` is the row it is about; `html` an HTML part beside the plain text `body`.
     """
     if not recipients:
         logger.warning("No recipients for %s", what)
         return None
-    message = OutboxMessage.objects.create(
-        purpose=what,
-        subject=safe_line(subject, SUBJECT_MAX_LENGTH),
-        body=body,
-        recipients=list(recipients),
-        about=about_key(about) if about is not None else "",
-    )
+    message = new_message(subject, body, recipients, what, about, html, headers)
+    message.save()
     # Robust: the text is committed; a database that fails now must not turn that into an error
     # page (the message stays unsent and send_outbox sends it).
     transaction.on_commit(lambda: deliver(message.pk), robust=True)
     return message
 
 
-def deliver(message_id: int) -> bool:
+def new_message(
+    subject: str,
+    body: str,
+    recipients: list[str],
+    what: str,
+    about: models.Model | str | None = None,
+    html: str = "",
+    headers: dict[str, str] | None = None,
+) -> OutboxMessage:
+    """An unsaved outbox row (many at once go in with bulk_create and `send_outbox`)."""
+    domain = urlsplit(settings.SITE_URL).hostname or "localhost"
+    return OutboxMessage(
+        purpose=what,
+        subject=safe_line(subject, SUBJECT_MAX_LENGTH),
+        body=body,
+        html_body=html,
+        headers={"Message-ID": make_msgid(domain=domain), **(headers or {})},
+        recipients=list(recipients),
+        about=about if isinstance(about, str) else about_key(about) if about else "",
+    )
+
+
+def as_email(message: OutboxMessage, connection=None) -> EmailMultiAlternatives:
+    """The mail of a stored message: plain text, the HTML part if any, its own headers (Date
+    is added when it is sent)."""
+    email = EmailMultiAlternatives(
+        message.subject,
+        message.body,
+        None,
+        message.recipients,
+        reply_to=[settings.EMAIL_REPLY_TO],
+        headers=message.headers,
+        connection=connection,
+    )
+    if message.html_body:
+        email.attach_alternative(message.html_body, "text/html")
+    return email
+
+
+def deliver(message_id: int, connection=None) -> bool:
     """Send one stored message unless it is sent, failed or being sent; True when sent."""
     with transaction.atomic():
         message = (
@@ -107,7 +157,7 @@ def deliver(message_id: int) -> bool:
             return False
         message.attempts += 1
         try:
-            send_mail(message.subject, message.body, None, message.recipients)
+            as_email(message, connection).send()
         except Exception as error:
             _record_failure(message, error)
             return False
@@ -152,11 +202,20 @@ def due(now: datetime | None = None) -> models.QuerySet:
 def send_outbox() -> tuple[int, int]:
     """Try every message that is due; returns (sent, still unsent)."""
     sent = failed = 0
-    for message_id in due().values_list("pk", flat=True):
-        if deliver(message_id):
-            sent += 1
-        else:
-            failed += 1
+    # One connection for them all (thousands of digests); a server that is down now fails each
+    # message in turn, and each waits for its next attempt.
+    connection = get_connection()
+    with contextlib.suppress(Exception):
+        connection.open()
+    try:
+        for message_id in due().values_list("pk", flat=True):
+            if deliver(message_id, connection):
+                sent += 1
+            else:
+                failed += 1
+    finally:
+        with contextlib.suppress(Exception):
+            connection.close()
     return sent, failed
 
 
