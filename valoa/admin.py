@@ -20,7 +20,7 @@ class PreviewStyles:
 
 
 @admin.register(Theme)
-class ThemeAdmin(TranslationAdmin):  # name and description in Finnish, Swedish and English
+class ThemeAdmin(TranslationAdmin):  # every text in Finnish, Swedish and English
     list_display = ["name", "slug", "order"]
     list_editable = ["order"]
     prepopulated_fields = {"slug": ["name"]}

@@ -1,5 +1,9 @@
+from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from valoa.markdown import render_markdown
 
 
 class Theme(models.Model):
@@ -9,6 +13,18 @@ class Theme(models.Model):
     slug = models.SlugField(_("tunniste"), max_length=100, unique=True)
     description = models.TextField(_("kuvaus"), blank=True)
     order = models.PositiveSmallIntegerField(_("järjestys"), default=0)
+    meaning = models.TextField(
+        _("mitä teema tarkoittaa"),
+        blank=True,
+        help_text=_("Markdown. Kerro arkikielellä, mitä teema tarkoittaa ja miksi se on tärkeä."),
+    )
+    meaning_html = models.TextField(editable=False, default="")
+    in_practice = models.TextField(
+        _("miltä se näyttää arjessa"),
+        blank=True,
+        help_text=_("Markdown. Esimerkiksi luettelo tilanteista, joissa teeman tunnistaa."),
+    )
+    in_practice_html = models.TextField(editable=False, default="")
 
     class Meta:
         ordering = ["order", "name"]
@@ -17,6 +33,17 @@ class Theme(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args, **kwargs):
+        # Rendered once here, in every language modeltranslation keeps, never per request.
+        for code, _name in settings.LANGUAGES:
+            for field in ("meaning", "in_practice"):
+                text = getattr(self, f"{field}_{code}", None) or ""
+                setattr(self, f"{field}_html_{code}", render_markdown(text))
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("theme", kwargs={"slug": self.slug})
 
 
 class OutboxQuerySet(models.QuerySet):

@@ -12,6 +12,7 @@ from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import reverse
 
+from valoa.models import Theme
 from valoa.page_cache import cached_for_readers
 
 
@@ -39,7 +40,7 @@ class Page:
 
 
 # Pages that need nothing from an app; the home page changes when any listed page does.
-STATIC_PAGES = [Page("workbook:start"), Page("privacy"), Page("accessibility")]
+STATIC_PAGES = [Page("workbook:start"), Page("themes"), Page("privacy"), Page("accessibility")]
 _pages: list[Page] = []
 _sections: dict[str, type[Sitemap]] = {}
 
@@ -70,8 +71,13 @@ class PagesSitemap(SiteSitemap):
         return self._lastmods.get(url_name)
 
 
+class ThemesSitemap(SiteSitemap):
+    def items(self):
+        return Theme.objects.all()
+
+
 def sitemaps() -> dict[str, type[Sitemap]]:
-    return {"sivut": PagesSitemap, **_sections}
+    return {"sivut": PagesSitemap, "teemat": ThemesSitemap, **_sections}
 
 
 @cached_for_readers()

@@ -7,4 +7,4 @@ from valoa.models import Theme
 
 @register(Theme)
 class ThemeTranslation(TranslationOptions):
-    fields = ("name", "description")
+    fields = ("name", "description", "meaning", "meaning_html", "in_practice", "in_practice_html")

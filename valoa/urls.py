@@ -17,6 +17,8 @@ urlpatterns = i18n_patterns(
     path("tietosuoja/", views.privacy, name="privacy"),
     path("saavutettavuus/", views.accessibility, name="accessibility"),
     path("haku/", search_views.search, name="search"),
+    path("teemat/", views.theme_list, name="themes"),
+    path("teemat/<slug:slug>/", views.theme_detail, name="theme"),
     path(
         "teemat/<slug:slug>/syote/rss/",
         cached_for_readers()(feeds.ThemeFeed()),

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.views.decorators.cache import never_cache
@@ -12,10 +12,13 @@ from django.views.decorators.cache import never_cache
 from cases.models import Case
 from insights.models import Article
 from valoa import shared_cache
-from valoa.models import OutboxMessage
+from valoa.models import OutboxMessage, Theme
 from valoa.page_cache import cached_for_readers
+from valoa.search import latest
 
 HEALTH_KEY = "healthz"
+# How many of a theme's newest cases and insights its page lists before the link to them all.
+THEME_PAGE_ITEMS = 6
 # send_outbox runs every five minutes: mail older than this should have left.
 MAIL_DELAYED_AFTER = timedelta(minutes=15)
 
@@ -25,8 +28,29 @@ def home(request):
     context = {
         "latest_articles": Article.objects.published()[:3],
         "latest_cases": Case.objects.published()[:3],
+        "themes": Theme.objects.all(),
     }
     return render(request, "valoa/home.html", context)
+
+
+@cached_for_readers()
+def theme_list(request):
+    return render(request, "valoa/theme_list.html", {"themes": Theme.objects.all()})
+
+
+@cached_for_readers()
+def theme_detail(request, slug: str):
+    theme = get_object_or_404(Theme, slug=slug)
+    context = {
+        "theme": theme,
+        # The workbook's statements measure the theme; its reflection questions are the
+        # questions a team can ask itself (reached by relation: valoa imports no workbook).
+        "statements": theme.workbook_statements.active(),
+        "questions": theme.workbook_reflectionquestions.active(),
+        "latest": latest(theme=theme, limit=THEME_PAGE_ITEMS),
+        "all_url": reverse("search") + "?teema=" + theme.slug,
+    }
+    return render(request, "valoa/theme_detail.html", context)
 
 
 @cached_for_readers()
