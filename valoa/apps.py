@@ -10,10 +10,10 @@ class ValoaConfig(AppConfig):
 
     def ready(self) -> None:
         from valoa import checks, outbox_data  # noqa: F401  (register checks and data rules)
-        from valoa.models import Theme
+        from valoa.models import AboutPage, EditorialMember, Theme
         from valoa.page_cache import invalidate_on_change
 
-        invalidate_on_change(Theme)
+        invalidate_on_change(Theme, AboutPage, EditorialMember)
 
 
 class ValoaAdminConfig(admin_apps.AdminConfig):

@@ -132,3 +132,53 @@ class PersonalDataAction(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_action_display()} {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class AboutPage(models.Model):
+    """The "about VALOA" page (/tietoa/): one row, created by a migration, edited in the admin."""
+
+    body = models.TextField(
+        _("teksti"), help_text=_("Markdown. Mikä VALOA on, kenelle se on tehty ja miksi.")
+    )
+    body_html = models.TextField(editable=False, default="")
+    controller = models.CharField(
+        _("rekisterinpitäjä"),
+        max_length=200,
+        help_text=_("Organisaatio, joka ylläpitää sivustoa ja vastaa sen henkilötiedoista."),
+    )
+    contact_email = models.EmailField(_("toimituksen sähköposti"), blank=True)
+    updated_at = models.DateTimeField(_("muokattu"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("Tietoa VALOAsta -sivu")
+        verbose_name_plural = _("Tietoa VALOAsta -sivu")
+
+    def __str__(self) -> str:
+        return str(_("Tietoa VALOAsta"))
+
+    def save(self, *args, **kwargs):
+        for code, _name in settings.LANGUAGES:
+            text = getattr(self, f"body_{code}", None) or ""
+            setattr(self, f"body_html_{code}", render_markdown(text))
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("about")
+
+
+class EditorialMember(models.Model):
+    """A member of the editorial team, named on the about page."""
+
+    page = models.ForeignKey(AboutPage, on_delete=models.CASCADE, related_name="team")
+    name = models.CharField(_("nimi"), max_length=200)
+    role = models.CharField(_("tehtävä"), max_length=200)
+    organisation = models.CharField(_("organisaatio"), max_length=200, blank=True)
+    order = models.PositiveSmallIntegerField(_("järjestys"), default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("toimituksen jäsen")
+        verbose_name_plural = _("toimitus")
+
+    def __str__(self) -> str:
+        return self.name

@@ -40,7 +40,9 @@ class Page:
 
 
 # Pages that need nothing from an app; the home page changes when any listed page does.
-STATIC_PAGES = [Page("workbook:start"), Page("themes"), Page("privacy"), Page("accessibility")]
+STATIC_PAGES = [
+    Page(name) for name in ["workbook:start", "themes", "about", "privacy", "accessibility"]
+]
 _pages: list[Page] = []
 _sections: dict[str, type[Sitemap]] = {}
 

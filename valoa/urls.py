@@ -14,6 +14,7 @@ urlpatterns = i18n_patterns(
     path("oivallukset/", include("insights.urls")),
     path("innostu/", include("cases.urls")),
     path("tyokirja/", include("workbook.urls")),
+    path("tietoa/", views.about, name="about"),
     path("tietosuoja/", views.privacy, name="privacy"),
     path("saavutettavuus/", views.accessibility, name="accessibility"),
     path("haku/", search_views.search, name="search"),

@@ -12,7 +12,7 @@ from django.views.decorators.cache import never_cache
 from cases.models import Case
 from insights.models import Article
 from valoa import shared_cache
-from valoa.models import OutboxMessage, Theme
+from valoa.models import AboutPage, OutboxMessage, Theme
 from valoa.page_cache import cached_for_readers
 from valoa.search import latest
 
@@ -51,6 +51,13 @@ def theme_detail(request, slug: str):
         "all_url": reverse("search") + "?teema=" + theme.slug,
     }
     return render(request, "valoa/theme_detail.html", context)
+
+
+@cached_for_readers()
+def about(request):
+    page = AboutPage.objects.prefetch_related("team").first()
+    context = {"page": page, "feedback_email": settings.FEEDBACK_EMAIL}
+    return render(request, "valoa/about.html", context)
 
 
 @cached_for_readers()
