@@ -14,6 +14,8 @@ from valoa.models import Theme
 CASES = [
     {
         "slug": "poliisilaitos-itseohjautuvuus-ja-selkea-johto",
+        "featured": True,
+        "featured_order": 2,
         "kind": Case.Kind.CASE,
         "title": "Poliisilaitos: itseohjautuvuutta arkeen, selkeä johto tilanteisiin",
         "organisation": "Järvimaan poliisilaitos (kuvitteellinen)",
@@ -92,6 +94,8 @@ CASES = [
     },
     {
         "slug": "virheista-oppimisen-vartti-kotihoidossa",
+        "featured": True,
+        "featured_order": 3,
         "kind": Case.Kind.CASE,
         "title": "Virheistä oppimisen vartti kotihoidossa",
         "organisation": "Pohjolan hyvinvointialue, kotihoito (kuvitteellinen)",

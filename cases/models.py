@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from cases.images import resized_versions
 from cases.storage import private_storage
 from valoa.markdown import render_markdown
-from valoa.models import OutboxMessage
+from valoa.models import Featurable, OutboxMessage
 from valoa.notifications import safe_line, send_after_commit
 
 STATUS_LINK_SALT = "cases.submission-status"
@@ -72,7 +72,7 @@ class CaseQuerySet(models.QuerySet):
         )
 
 
-class Case(models.Model):
+class Case(Featurable):
     """A case example or an experiment of one organisation, written up by the editors."""
 
     class Kind(models.TextChoices):

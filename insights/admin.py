@@ -129,7 +129,7 @@ class CommentInline(admin.TabularInline):
 @admin.register(Article)
 class ArticleAdmin(PreviewStyles, admin.ModelAdmin):
     list_display = ["title", "status", "published_at", "author_name", "comments_open"]
-    list_filter = ["status", "themes", "comments_open"]
+    list_filter = ["status", "featured", "themes", "comments_open"]
     search_fields = ["title", "lead", "body", "author_name"]
     prepopulated_fields = {"slug": ["title"]}
     filter_horizontal = ["themes"]
@@ -145,6 +145,8 @@ class ArticleAdmin(PreviewStyles, admin.ModelAdmin):
                 "fields": [
                     "status",
                     "published_at",
+                    "featured",
+                    "featured_order",
                     "language",
                     "themes",
                     "comments_open",

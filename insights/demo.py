@@ -22,6 +22,7 @@ DEMO_NOTES = {
 ARTICLES = [
     {
         "slug": "mista-valmentava-ja-oppiva-tyokulttuuri-rakentuu",
+        "featured_order": 1,
         "title": "Mistä valmentava ja oppiva työkulttuuri rakentuu?",
         "lead": (
             "Valmentava ja oppiva työkulttuuri ei ole valmis malli, joka otetaan käyttöön. "
@@ -350,6 +351,9 @@ def load() -> None:
                 "author_bio": data["author_bio"],
                 "status": Article.Status.PUBLISHED,
                 "published_at": now - timedelta(days=data["days_ago"]),
+                # Lifted to the home page, in this order.
+                "featured": "featured_order" in data,
+                "featured_order": data.get("featured_order", 0),
             },
         )
         wanted = themes.values() if data["themes"] == "all" else [themes[s] for s in data["themes"]]

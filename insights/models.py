@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from valoa.markdown import render_markdown
+from valoa.models import Featurable
 from valoa.moderation import ModerationStatus
 from valoa.notifications import send_after_commit
 
@@ -20,7 +21,7 @@ class ArticleQuerySet(models.QuerySet):
         ).prefetch_related("themes")
 
 
-class Article(models.Model):
+class Article(Featurable):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Luonnos")
         PUBLISHED = "published", _("Julkaistu")

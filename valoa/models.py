@@ -46,6 +46,30 @@ class Theme(models.Model):
         return reverse("theme", kwargs={"slug": self.slug})
 
 
+class Featurable(models.Model):
+    """Published content editors may lift to the home page, in the order they choose."""
+
+    featured = models.BooleanField(
+        _("nosta etusivulle"),
+        default=False,
+        help_text=_("Näytetään etusivun nostoissa, kun sisältö on julkaistu."),
+    )
+    featured_order = models.PositiveSmallIntegerField(
+        _("järjestys etusivulla"),
+        default=0,
+        blank=True,  # forms that leave it out (or empty) keep the default
+        help_text=_("Pienin numero näytetään ensimmäisenä."),
+    )
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.featured_order is None:  # emptied in the admin
+            self.featured_order = 0
+        super().save(*args, **kwargs)
+
+
 class OutboxQuerySet(models.QuerySet):
     def waiting(self):
         """Not sent yet, and still tried (see valoa.notifications)."""

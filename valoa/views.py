@@ -19,6 +19,8 @@ from valoa.search import latest
 HEALTH_KEY = "healthz"
 # How many of a theme's newest cases and insights its page lists before the link to them all.
 THEME_PAGE_ITEMS = 6
+FEATURED_ITEMS = 4
+FEATURED_ORDER = ("featured_order", "-published_at", "pk")
 # send_outbox runs every five minutes: mail older than this should have left.
 MAIL_DELAYED_AFTER = timedelta(minutes=15)
 
@@ -26,11 +28,23 @@ MAIL_DELAYED_AFTER = timedelta(minutes=15)
 @cached_for_readers()
 def home(request):
     context = {
+        "featured": featured(),
         "latest_articles": Article.objects.published()[:3],
         "latest_cases": Case.objects.published()[:3],
         "themes": Theme.objects.all(),
     }
     return render(request, "valoa/home.html", context)
+
+
+def featured() -> list[tuple[str, object]]:
+    """What editors lifted to the home page: ("case" or "article", item), their order first,
+    then newest. One query per kind."""
+    items = []
+    for kind, model in (("case", Case), ("article", Article)):
+        chosen = model.objects.published().filter(featured=True).order_by(*FEATURED_ORDER)
+        items += [(kind, item) for item in chosen[:FEATURED_ITEMS]]
+    items.sort(key=lambda pair: (pair[1].featured_order, -pair[1].published_at.timestamp()))
+    return items[:FEATURED_ITEMS]
 
 
 @cached_for_readers()
