@@ -24,7 +24,7 @@ from insights.models import Article
 from tests.cases.factories import make_case, make_submission, png_bytes, upload
 from tests.factories import make_article, make_comment
 from tests.workbook.helpers import add_participant
-from valoa.models import Theme
+from valoa.models import AboutPage, EditorialMember, Theme
 from workbook.exports import story_prefill_url
 from workbook.models import (
     Experiment,
@@ -126,6 +126,9 @@ def make_site_content() -> SiteContent:
     for level in Level:
         add_participant(team_closed, statements, level)
     team_closed.current_round().close()
+    EditorialMember.objects.create(
+        page=AboutPage.objects.get(), name="Aino Esimerkki", role="päätoimittaja"
+    )
     return SiteContent(
         article=article,
         reply_to=first.pk,
@@ -262,6 +265,11 @@ def public_pages(content: SiteContent) -> list[State]:
             has_form=True,
         ),
         State("työkirja, tuntematon linkki", visit("/tyokirja/" + "x" * 43 + "/", 404)),
+        State("teemat", visit("/teemat/")),
+        State("teema", visit("/teemat/dialogi/")),
+        State("teema ilman sisältöä", visit("/teemat/oppiminen-verkostoissa/")),
+        State("ruotsiksi: teema", visit("/sv/teemat/jaettu-johtajuus/")),
+        State("tietoa VALOAsta", visit("/tietoa/")),
         State("tietosuoja", visit("/tietosuoja/")),
         State("saavutettavuus", visit("/saavutettavuus/")),
         State("sivua ei löytynyt", visit("/ei-tallaista-sivua/", 404)),
