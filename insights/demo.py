@@ -22,7 +22,6 @@ DEMO_NOTES = {
 ARTICLES = [
     {
         "slug": "mista-valmentava-ja-oppiva-tyokulttuuri-rakentuu",
-        "featured_order": 1,
         "title": "Mistä valmentava ja oppiva työkulttuuri rakentuu?",
         "lead": (
             "Valmentava ja oppiva työkulttuuri ei ole valmis malli, joka otetaan käyttöön. "
@@ -140,6 +139,7 @@ Kun esihenkilö kertoo ensimmäisenä omasta virheestään, muiden on helpompi s
     },
     {
         "slug": "jaettu-johtajuus-arjessa",
+        "featured_order": 1,
         "title": "Jaettu johtajuus arjessa: kuka päättää mistäkin?",
         "lead": (
             "Jaettu johtajuus ei tarkoita, että kaikki päättävät kaikesta. Se tarkoittaa, että "
