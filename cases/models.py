@@ -15,8 +15,8 @@ from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from cases.images import resized_versions
 from cases.storage import private_storage
+from valoa.images import Pictured, delete_files_on_commit, delete_images
 from valoa.markdown import render_markdown
 from valoa.models import Featurable, OutboxMessage
 from valoa.notifications import safe_line, send_after_commit
@@ -72,8 +72,10 @@ class CaseQuerySet(models.QuerySet):
         )
 
 
-class Case(Featurable):
+class Case(Featurable, Pictured):
     """A case example or an experiment of one organisation, written up by the editors."""
+
+    IMAGE_FOLDER = "innostu"
 
     class Kind(models.TextChoices):
         CASE = "esimerkki", _("Tapausesimerkki")
@@ -122,34 +124,6 @@ class Case(Featurable):
         help_text=_("Esimerkiksi ”2023–2024” tai ”puoli vuotta, syksy 2024”."),
     )
     themes = models.ManyToManyField("valoa.Theme", verbose_name=_("teemat"), blank=True)
-    image = models.ImageField(
-        _("kuva"),
-        upload_to="innostu/",
-        blank=True,
-        width_field="image_width",
-        height_field="image_height",
-        help_text=_(
-            "JPEG, PNG tai WebP. Kuva pienennetään tallennettaessa enintään 1 200 pikselin "
-            "levyiseksi."
-        ),
-    )
-    image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    image_small = models.ImageField(
-        upload_to="innostu/",
-        blank=True,
-        editable=False,
-        width_field="image_small_width",
-        height_field="image_small_height",
-    )
-    image_small_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    image_small_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    image_alt = models.CharField(
-        _("kuvan tekstivastine"),
-        max_length=300,
-        blank=True,
-        help_text=_("Pakollinen, jos kuva on. Kerro lyhyesti, mitä kuvassa on."),
-    )
     contact = models.TextField(
         _("yhteyshenkilö"),
         max_length=500,
@@ -213,7 +187,7 @@ class Case(Featurable):
     def save(self, *args, **kwargs):
         for field, _heading in self.SECTIONS:
             setattr(self, f"{field}_html", render_markdown(getattr(self, field)))
-        replaced = self._resize_new_image()
+        replaced = self.resize_new_image()
         # The search index (post_save) is written in the same transaction, before the page
         # cache's bump after the commit.
         with transaction.atomic():
@@ -229,9 +203,7 @@ class Case(Featurable):
 
     def clean(self):
         super().clean()
-        errors = {}
-        if self.image and not self.image_alt.strip():
-            errors["image_alt"] = _("Kirjoita kuvalle tekstivastine: mitä kuvassa on.")
+        errors = self.image_errors()
         if self.slug in RESERVED_SLUGS:
             errors["slug"] = _("Osoitetunniste ”%(slug)s” on varattu. Valitse toinen.") % {
                 "slug": self.slug
@@ -257,22 +229,6 @@ class Case(Featurable):
             for field, heading in self.SECTIONS
             if getattr(self, f"{field}_html")
         ]
-
-    def _resize_new_image(self) -> list[str]:
-        """Store a newly uploaded image in two sensible widths; returns files now unused."""
-        old = {}
-        if self.pk:
-            old = Case.objects.filter(pk=self.pk).values("image", "image_small").first() or {}
-        if self.image and not self.image._committed:
-            large, small = resized_versions(self.image.file, self.image.name)
-            self.image.save(large.name, large, save=False)
-            self.image_small.save(small.name, small, save=False)
-        elif not self.image:
-            self.image_small = None
-            self.image_width = self.image_height = None
-            self.image_small_width = self.image_small_height = None
-        current = {self.image.name or "", self.image_small.name or ""}
-        return [name for name in old.values() if name and name not in current]
 
 
 def attachment_path(submission: "Submission", filename: str) -> str:
@@ -560,15 +516,7 @@ class Submission(models.Model):
         )
 
 
-def delete_files_on_commit(storage, names: list[str]) -> None:
-    names = [name for name in names if name]
-    if names:
-        transaction.on_commit(lambda: [storage.delete(name) for name in names])
-
-
-@receiver(post_delete, sender=Case)
-def delete_case_images(sender, instance: Case, **kwargs) -> None:
-    delete_files_on_commit(instance.image.storage, [instance.image.name, instance.image_small.name])
+post_delete.connect(delete_images, sender=Case, dispatch_uid="delete-case-images")
 
 
 @receiver(post_delete, sender=Submission)

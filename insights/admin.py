@@ -138,6 +138,7 @@ class ArticleAdmin(PreviewStyles, admin.ModelAdmin):
     inlines = [CommentInline]
     fieldsets = [
         (None, {"fields": ["title", "slug", "lead", "body", "preview"]}),
+        (_("Kuva"), {"fields": ["image", "image_alt"]}),
         (_("Kirjoittaja"), {"fields": ["author_name", "author_bio"]}),
         (
             _("Julkaisu"),

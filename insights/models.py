@@ -2,12 +2,15 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Prefetch
+from django.db.models.signals import post_delete
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from valoa.images import Pictured, delete_files_on_commit, delete_images
 from valoa.markdown import render_markdown
 from valoa.models import Featurable
 from valoa.moderation import ModerationStatus
@@ -21,7 +24,9 @@ class ArticleQuerySet(models.QuerySet):
         ).prefetch_related("themes")
 
 
-class Article(Featurable):
+class Article(Featurable, Pictured):
+    IMAGE_FOLDER = "oivallukset"
+
     class Status(models.TextChoices):
         DRAFT = "draft", _("Luonnos")
         PUBLISHED = "published", _("Julkaistu")
@@ -63,10 +68,17 @@ class Article(Featurable):
 
     def save(self, *args, **kwargs):
         self.body_html = render_markdown(self.body)
+        replaced = self.resize_new_image()
         # The search index (post_save) is written in the same transaction, before the page
         # cache's bump after the commit.
         with transaction.atomic():
             super().save(*args, **kwargs)
+            delete_files_on_commit(self.image.storage, replaced)
+
+    def clean(self):
+        super().clean()
+        if errors := self.image_errors():
+            raise ValidationError(errors)
 
     def get_absolute_url(self) -> str:
         return reverse("insights:article", kwargs={"slug": self.slug})
@@ -235,3 +247,6 @@ class Comment(models.Model):
 
     def mark_spam(self, by=None) -> None:
         self._moderate(ModerationStatus.SPAM, by)
+
+
+post_delete.connect(delete_images, sender=Article, dispatch_uid="delete-article-images")
