@@ -6,12 +6,21 @@ class CasesConfig(AppConfig):
     name = "cases"
     verbose_name = _("Innostu: esimerkit ja kokeilut")
 
-    def ready(self) -> None:
-        # Register the submissions queue, personal data, a system check, search and sitemap.
-        from cases import checks, moderation, personal_data, search, sitemaps  # noqa: F401
-        from cases.models import Case, Submission
-        from valoa.notifications import delete_mail_about_deleted
-        from valoa.page_cache import invalidate_on_change
+    # What the site takes from this app (see valoa.apps).
+    search_sources = ["cases.search.CaseSource"]
+    personal_data = ["cases.personal_data.SUBMISSIONS"]
+    retention = [
+        "cases.personal_data.OLD_DECLINED",
+        "cases.personal_data.OLD_SPAM",
+        "cases.personal_data.ORPHAN_FILES",
+    ]
+    moderation_queues = ["cases.moderation.waiting_submissions"]
+    sitemaps = ["cases.sitemaps.CaseSitemap"]
+    sitemap_pages = ["cases:submit"]
 
-        invalidate_on_change(Case, relations=[Case.themes.through])
+    def ready(self) -> None:
+        from cases import checks  # noqa: F401  (registers the check)
+        from cases.models import Submission
+        from valoa.notifications import delete_mail_about_deleted
+
         delete_mail_about_deleted(Submission)

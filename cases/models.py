@@ -1,10 +1,9 @@
 from datetime import timedelta
 
 from django.conf import settings
-from django.contrib.postgres.search import SearchVectorField
 from django.core import signing
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import models
 from django.db.models import Count, Exists, OuterRef, Q
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
@@ -16,9 +15,10 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from cases.storage import private_storage
-from valoa.images import Pictured, delete_files_on_commit, delete_images
-from valoa.markdown import render_markdown
-from valoa.models import Featurable, OutboxMessage
+from valoa.content.images import Pictured, delete_files_on_commit, delete_images
+from valoa.content.markdown import render_markdown
+from valoa.content.models import PublishedContent, PublishedContentQuerySet
+from valoa.models import OutboxMessage
 from valoa.notifications import safe_line, send_after_commit
 
 STATUS_LINK_SALT = "cases.submission-status"
@@ -39,12 +39,7 @@ class Sector(models.TextChoices):
     OTHER = "muu", _("Muu julkinen organisaatio")
 
 
-class CaseQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(
-            status=Case.Status.PUBLISHED, published_at__lte=timezone.now()
-        ).prefetch_related("themes")
-
+class CaseQuerySet(PublishedContentQuerySet):
     def related_to(self, case: "Case", count: int = 3):
         """Other published cases, those sharing the most themes with `case` first, then newest.
 
@@ -54,12 +49,7 @@ class CaseQuerySet(models.QuerySet):
         their themes.
         """
         theme_ids = [theme.pk for theme in case.themes.all()]
-        others = (
-            self.published()
-            .prefetch_related(None)
-            .exclude(pk=case.pk)
-            .order_by("-published_at", "pk")
-        )
+        others = self.published().exclude(pk=case.pk).order_by("-published_at", "pk")
         shares_a_theme = Exists(
             Case.themes.through.objects.filter(case=OuterRef("pk"), theme__in=theme_ids)
         )
@@ -72,7 +62,7 @@ class CaseQuerySet(models.QuerySet):
         )
 
 
-class Case(Featurable, Pictured):
+class Case(PublishedContent, Pictured):
     """A case example or an experiment of one organisation, written up by the editors."""
 
     IMAGE_FOLDER = "innostu"
@@ -80,10 +70,6 @@ class Case(Featurable, Pictured):
     class Kind(models.TextChoices):
         CASE = "esimerkki", _("Tapausesimerkki")
         EXPERIMENT = "kokeilu", _("Kokeilu")
-
-    class Status(models.TextChoices):
-        DRAFT = "draft", _("Luonnos")
-        PUBLISHED = "published", _("Julkaistu")
 
     # The four Markdown sections, in the order they are shown: (field, heading).
     SECTIONS = [
@@ -94,11 +80,8 @@ class Case(Featurable, Pictured):
     ]
 
     kind = models.CharField(_("laji"), max_length=10, choices=Kind.choices, default=Kind.CASE)
-    title = models.CharField(_("otsikko"), max_length=200)
-    slug = models.SlugField(_("osoitetunniste"), max_length=200, unique=True)
     organisation = models.CharField(_("organisaatio"), max_length=200)
     sector = models.CharField(_("sektori"), max_length=20, choices=Sector.choices)
-    lead = models.TextField(_("ingressi"), max_length=600)
     background = models.TextField(
         _("tausta ja haaste"), blank=True, help_text=_("Markdown-muotoilu on käytössä.")
     )
@@ -123,7 +106,6 @@ class Case(Featurable, Pictured):
         blank=True,
         help_text=_("Esimerkiksi ”2023–2024” tai ”puoli vuotta, syksy 2024”."),
     )
-    themes = models.ManyToManyField("valoa.Theme", verbose_name=_("teemat"), blank=True)
     contact = models.TextField(
         _("yhteyshenkilö"),
         max_length=500,
@@ -144,18 +126,6 @@ class Case(Featurable, Pictured):
             "Sivulla kerrotaan, että esimerkki on kuvitteellinen ja vain esittelyä varten."
         ),
     )
-    language = models.CharField(
-        _("sisällön kieli"), max_length=5, choices=settings.LANGUAGES, default="fi"
-    )
-    status = models.CharField(
-        _("tila"), max_length=10, choices=Status.choices, default=Status.DRAFT
-    )
-    published_at = models.DateTimeField(_("julkaisuaika"), default=timezone.now)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-    # Search (valoa.search, registered in cases/search.py) indexes these fields, weighted, on
-    # every save: on PostgreSQL into search_vector (GIN index by migration, PostgreSQL only, so
-    # not in Meta.indexes), on SQLite into the FTS5 table cases_case_fts.
     SEARCH_FIELDS = {
         "title": "A",
         "lead": "B",
@@ -164,7 +134,6 @@ class Case(Featurable, Pictured):
         "learnings": "C",
         "tips": "C",
     }
-    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = CaseQuerySet.as_manager()
 
@@ -181,25 +150,15 @@ class Case(Featurable, Pictured):
             ),
         ]
 
-    def __str__(self) -> str:
-        return self.title
-
     def save(self, *args, **kwargs):
         for field, _heading in self.SECTIONS:
             setattr(self, f"{field}_html", render_markdown(getattr(self, field)))
         replaced = self.resize_new_image()
-        # The search index (post_save) is written in the same transaction, before the page
-        # cache's bump after the commit.
-        with transaction.atomic():
-            super().save(*args, **kwargs)
-            delete_files_on_commit(self.image.storage, replaced)
+        super().save(*args, **kwargs)
+        delete_files_on_commit(self.image.storage, replaced)
 
     def get_absolute_url(self) -> str:
         return reverse("cases:detail", kwargs={"slug": self.slug})
-
-    def is_public(self) -> bool:
-        """Shown to readers (now, or from its publishing time): its changes empty the page cache."""
-        return self.status == self.Status.PUBLISHED
 
     def clean(self):
         super().clean()

@@ -3,7 +3,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from cases.models import Submission
-from valoa.moderation import Queue, QueueItem, register_queue
+from valoa.moderation import Queue, QueueItem
 
 
 def _kind(submission: Submission) -> str:
@@ -14,7 +14,6 @@ def _kind(submission: Submission) -> str:
     return _("Uusi kertomus")
 
 
-@register_queue
 def waiting_submissions(request, limit: int) -> Queue | None:
     if not request.user.has_perm("cases.change_submission"):
         return None

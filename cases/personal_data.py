@@ -7,13 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from cases.models import Case, Submission
 from cases.storage import private_storage
-from valoa import page_cache
-from valoa.personal_data import (
-    PersonalDataSource,
-    RetentionRule,
-    register_retention,
-    register_source,
-)
+from valoa.personal_data import PersonalDataSource, RetentionRule
+from valoa.web import page_cache
 
 SPAM_DAYS = 30
 DECLINED_DAYS = 365
@@ -111,19 +106,13 @@ def _files_under(storage, folder: str) -> Iterator[str]:
         yield from _files_under(storage, f"{folder}/{name}")
 
 
-register_source(PersonalDataSource(label=str(_("Kertomukset")), find=find, erase=erase))
-register_retention(
-    RetentionRule(
-        label=str(_("Hylätyt ja perutut kertomukset (12 kuukautta)")), apply=delete_old_declined
-    )
+SUBMISSIONS = PersonalDataSource(label=str(_("Kertomukset")), find=find, erase=erase)
+OLD_DECLINED = RetentionRule(
+    label=str(_("Hylätyt ja perutut kertomukset (12 kuukautta)")), apply=delete_old_declined
 )
-register_retention(
-    RetentionRule(
-        label=str(_("Roskapostiksi tunnistetut kertomukset (30 päivää)")), apply=delete_old_spam
-    )
+OLD_SPAM = RetentionRule(
+    label=str(_("Roskapostiksi tunnistetut kertomukset (30 päivää)")), apply=delete_old_spam
 )
-register_retention(
-    RetentionRule(
-        label=str(_("Liitteet ja kuvat, joihin mikään ei viittaa")), apply=delete_orphan_files
-    )
+ORPHAN_FILES = RetentionRule(
+    label=str(_("Liitteet ja kuvat, joihin mikään ei viittaa")), apply=delete_orphan_files
 )

@@ -10,8 +10,8 @@ from cases.forms import CaseFilterForm, SubmissionEditForm, SubmissionForm
 from cases.models import Case, Submission
 from valoa import antispam
 from valoa.forms import files_deleted_on_failure
-from valoa.page_cache import cached_for_readers
-from valoa.pagination import paginate
+from valoa.web.page_cache import cached_for_readers
+from valoa.web.pagination import paginate
 
 CASES_PER_PAGE = 12
 RATE_LIMIT_SCOPE = "submission"
@@ -22,7 +22,7 @@ PREFILL_PARAMETERS = ("laji", "otsikko", "kertomus", "teema")
 @cached_for_readers()
 def case_list(request):
     filters = CaseFilterForm(request.GET)
-    page = paginate(request, filters.filter(Case.objects.published()), CASES_PER_PAGE)
+    page = paginate(request, filters.filter(Case.objects.published().for_list()), CASES_PER_PAGE)
     context = {
         "filters": filters,
         "active_filters": filters.descriptions(),
@@ -34,7 +34,7 @@ def case_list(request):
 @require_http_methods(["GET", "HEAD"])
 @cached_for_readers()
 def case_detail(request, slug: str):
-    case = get_object_or_404(Case.objects.published(), slug=slug)
+    case = get_object_or_404(Case.objects.published().for_list(), slug=slug)
     context = {"case": case, "related_cases": Case.objects.related_to(case)}
     return render(request, "cases/case_detail.html", context)
 

@@ -10,52 +10,23 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from valoa.images import Pictured, delete_files_on_commit, delete_images
-from valoa.markdown import render_markdown
-from valoa.models import Featurable
+from valoa.content.images import Pictured, delete_files_on_commit, delete_images
+from valoa.content.markdown import render_markdown
+from valoa.content.models import PublishedContent
 from valoa.moderation import ModerationStatus
 from valoa.notifications import send_after_commit
 
 
-class ArticleQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(
-            status=Article.Status.PUBLISHED, published_at__lte=timezone.now()
-        ).prefetch_related("themes")
+class Article(PublishedContent, Pictured):
+    """An insight article written by the editors, with its readers' comments."""
 
-
-class Article(Featurable, Pictured):
     IMAGE_FOLDER = "oivallukset"
-
-    class Status(models.TextChoices):
-        DRAFT = "draft", _("Luonnos")
-        PUBLISHED = "published", _("Julkaistu")
-
-    title = models.CharField(_("otsikko"), max_length=200)
-    slug = models.SlugField(_("osoitetunniste"), max_length=200, unique=True)
-    lead = models.TextField(_("ingressi"), max_length=600)
     body = models.TextField(_("leipäteksti"), help_text=_("Markdown-muotoilu on käytössä."))
     body_html = models.TextField(editable=False, default="")
     author_name = models.CharField(_("kirjoittaja"), max_length=100)
     author_bio = models.CharField(_("kirjoittajan esittely"), max_length=300, blank=True)
-    themes = models.ManyToManyField("valoa.Theme", verbose_name=_("teemat"), blank=True)
-    status = models.CharField(
-        _("tila"), max_length=10, choices=Status.choices, default=Status.DRAFT
-    )
-    published_at = models.DateTimeField(_("julkaisuaika"), default=timezone.now)
     comments_open = models.BooleanField(_("kommentointi auki"), default=True)
-    language = models.CharField(
-        _("sisällön kieli"), max_length=5, choices=settings.LANGUAGES, default="fi"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-    # Search (valoa.search, registered in insights/search.py) indexes these fields, weighted, on
-    # every save: on PostgreSQL into search_vector (GIN index by migration, PostgreSQL only, so
-    # not in Meta.indexes), on SQLite into the FTS5 table insights_article_fts.
     SEARCH_FIELDS = {"title": "A", "lead": "B", "body": "C"}
-    search_vector = SearchVectorField(null=True, editable=False)
-
-    objects = ArticleQuerySet.as_manager()
 
     class Meta:
         ordering = ["-published_at"]
@@ -63,17 +34,11 @@ class Article(Featurable, Pictured):
         verbose_name_plural = _("artikkelit")
         indexes = [models.Index(fields=["status", "-published_at"])]
 
-    def __str__(self) -> str:
-        return self.title
-
     def save(self, *args, **kwargs):
         self.body_html = render_markdown(self.body)
         replaced = self.resize_new_image()
-        # The search index (post_save) is written in the same transaction, before the page
-        # cache's bump after the commit.
-        with transaction.atomic():
-            super().save(*args, **kwargs)
-            delete_files_on_commit(self.image.storage, replaced)
+        super().save(*args, **kwargs)
+        delete_files_on_commit(self.image.storage, replaced)
 
     def clean(self):
         super().clean()
@@ -82,10 +47,6 @@ class Article(Featurable, Pictured):
 
     def get_absolute_url(self) -> str:
         return reverse("insights:article", kwargs={"slug": self.slug})
-
-    def is_public(self) -> bool:
-        """Shown to readers (now, or from its publishing time): its changes empty the page cache."""
-        return self.status == self.Status.PUBLISHED
 
     def accepts_comments(self) -> bool:
         if not self.comments_open:

@@ -6,15 +6,10 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from insights.models import Comment
-from valoa import page_cache
 from valoa.moderation import ModerationStatus
 from valoa.notifications import messages_about
-from valoa.personal_data import (
-    PersonalDataSource,
-    RetentionRule,
-    register_retention,
-    register_source,
-)
+from valoa.personal_data import PersonalDataSource, RetentionRule
+from valoa.web import page_cache
 
 ANONYMOUS_NAME = "Nimetön"
 SPAM_AND_REJECTED_DAYS = 30
@@ -56,12 +51,8 @@ def delete_old_spam_and_rejected(now: datetime) -> int:
     return old.delete()[0]
 
 
-register_source(
-    PersonalDataSource(label=str(_("Kommentit ja oivallukset")), find=find, erase=erase)
-)
-register_retention(
-    RetentionRule(
-        label=str(_("Roskapostiksi merkityt ja hylätyt kommentit (30 päivää)")),
-        apply=delete_old_spam_and_rejected,
-    )
+COMMENTS = PersonalDataSource(label=str(_("Kommentit ja oivallukset")), find=find, erase=erase)
+OLD_SPAM_AND_REJECTED = RetentionRule(
+    label=str(_("Roskapostiksi merkityt ja hylätyt kommentit (30 päivää)")),
+    apply=delete_old_spam_and_rejected,
 )

@@ -8,8 +8,8 @@ from insights.forms import CommentForm
 from insights.models import Article, Comment
 from valoa import antispam
 from valoa.moderation import ModerationStatus
-from valoa.page_cache import cached_for_readers
-from valoa.pagination import paginate
+from valoa.web.page_cache import cached_for_readers
+from valoa.web.pagination import paginate
 
 OWN_COMMENT_SALT = "insights.own-comment"
 OWN_COMMENT_MAX_AGE = 14 * 24 * 60 * 60
@@ -61,7 +61,7 @@ def article_list(request):
             return response
     reader_insights = Comment.objects.approved().reader_insights().order_by("-created_at", "-pk")
     context = {
-        "articles": paginate(request, Article.objects.published(), ARTICLES_PER_PAGE),
+        "articles": paginate(request, Article.objects.published().for_list(), ARTICLES_PER_PAGE),
         "reader_insights": paginate(
             request, reader_insights, READER_INSIGHTS_PER_PAGE, "oivallukset"
         ),
@@ -74,7 +74,7 @@ def article_list(request):
 @require_http_methods(["GET", "HEAD", "POST"])
 @cached_for_readers(bypass=("oma", "vastaa"))
 def article_detail(request, slug: str):
-    article = get_object_or_404(Article.objects.published(), slug=slug)
+    article = get_object_or_404(Article.objects.published().for_list(), slug=slug)
     accepts_comments = article.accepts_comments()
     form = None
     if request.method == "POST" and accepts_comments:

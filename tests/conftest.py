@@ -8,8 +8,8 @@ from django.utils import translation
 
 from insights.models import Article
 from tests.factories import make_article
-from valoa import page_cache, shared_cache
 from valoa.permissions import EDITORS_GROUP
+from valoa.web import page_cache, shared_cache
 
 
 def pytest_collection_modifyitems(config, items):

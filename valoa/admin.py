@@ -8,7 +8,7 @@ from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from valoa import notifications
 from valoa.models import AboutPage, EditorialMember, OutboxMessage, Theme
-from valoa.moderation import Queue, QueueItem, register_queue
+from valoa.moderation import Queue, QueueItem
 
 
 class PreviewStyles:
@@ -114,7 +114,6 @@ class OutboxMessageAdmin(admin.ModelAdmin):
         )
 
 
-@register_queue
 def failed_mail(request, limit: int) -> Queue | None:
     """Mail that could not be sent after every attempt waits for an editor on the index."""
     if not request.user.has_perm("valoa.view_outboxmessage"):

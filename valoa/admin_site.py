@@ -20,7 +20,7 @@ class ValoaAdminSite(admin.AdminSite):
         return super().index(request, extra_context=context)
 
     def get_urls(self):
-        from valoa.admin_personal_data import personal_data_view
+        from valoa.personal_data.views import personal_data_view
 
         own = [
             path(

@@ -12,7 +12,7 @@ from django.shortcuts import render
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
-from valoa import shared_cache
+from valoa.web import shared_cache
 
 TIME_TRAP_SALT = "valoa.antispam.started"
 LINK_PATTERN = re.compile(r"https?://|www\.", re.IGNORECASE)

@@ -10,7 +10,8 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, models, transaction
 from django.utils.translation import gettext_lazy as _
 
-from valoa import antispam, page_cache
+from valoa import antispam
+from valoa.web import page_cache
 
 # Errors for the name and email that every public form asks for.
 CONTACT_ERROR_MESSAGES = {

@@ -48,16 +48,16 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "valoa.middleware.RequestIdMiddleware",
+    "valoa.web.middleware.RequestIdMiddleware",
     # Near the top: a database outage anywhere below gives the readable 503 page.
-    "valoa.middleware.DatabaseUnavailableMiddleware",
+    "valoa.web.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    "valoa.middleware.SecurityHeadersMiddleware",
+    "valoa.web.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before the rest: a cached page for an anonymous reader needs none of it (page_cache.py).
-    "valoa.page_cache.PageCacheMiddleware",
+    "valoa.web.page_cache.PageCacheMiddleware",
     "csp.middleware.CSPMiddleware",
-    "valoa.middleware.RequestSizeLimitMiddleware",
+    "valoa.web.middleware.RequestSizeLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -81,7 +81,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "valoa.page_cache.csrf_placeholder",
+                "valoa.web.page_cache.csrf_placeholder",
             ],
         },
     },
@@ -127,7 +127,7 @@ if env_str("REDIS_URL"):
     CACHES = {
         "default": {
             # Django's backend, reusing its Redis client (a page-cache hit is one round trip).
-            "BACKEND": "valoa.cache_backends.RedisCache",
+            "BACKEND": "valoa.web.cache_backends.RedisCache",
             "LOCATION": env_str("REDIS_URL"),
             # A Redis that is down costs a request a second at most, not a hung worker.
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
@@ -276,10 +276,10 @@ CONTENT_SECURITY_POLICY = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"request_id": {"()": "valoa.middleware.RequestIdLogFilter"}},
+    "filters": {"request_id": {"()": "valoa.web.middleware.RequestIdLogFilter"}},
     "formatters": {
         "one_line": {
-            "()": "valoa.middleware.OneLineFormatter",
+            "()": "valoa.web.middleware.OneLineFormatter",
             "format": "%(asctime)s %(levelname)s %(name)s request=%(request_id)s %(message)s",
         }
     },

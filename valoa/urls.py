@@ -4,9 +4,10 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
-from valoa import feeds, sitemaps, views
-from valoa.page_cache import cached_for_readers
+from valoa import views
+from valoa.content import feeds, sitemaps
 from valoa.search import views as search_views
+from valoa.web import views as web_views
 
 # Pages for readers: Finnish without a prefix, Swedish under /sv/ and English under /en/.
 urlpatterns = i18n_patterns(
@@ -20,24 +21,15 @@ urlpatterns = i18n_patterns(
     path("haku/", search_views.search, name="search"),
     path("teemat/", views.theme_list, name="themes"),
     path("teemat/<slug:slug>/", views.theme_detail, name="theme"),
-    path(
-        "teemat/<slug:slug>/syote/rss/",
-        cached_for_readers()(feeds.ThemeFeed()),
-        name="theme_feed_rss",
-    ),
-    path(
-        "teemat/<slug:slug>/syote/atom/",
-        cached_for_readers()(feeds.ThemeAtomFeed()),
-        name="theme_feed_atom",
-    ),
+    *feeds.feed_paths(feeds.ThemeFeed, "teemat/<slug:slug>/syote/", name="theme_feed"),
     prefix_default_language=False,
 )
 
 urlpatterns += [
-    path("healthz", views.healthz, name="healthz"),
-    path(".well-known/security.txt", views.security_txt, name="security_txt"),
+    path("healthz", web_views.healthz, name="healthz"),
+    path(".well-known/security.txt", web_views.security_txt, name="security_txt"),
     path("sitemap.xml", sitemaps.sitemap_xml, name="sitemap"),
-    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("robots.txt", web_views.robots_txt, name="robots_txt"),
     path(settings.ADMIN_PATH, admin.site.urls),
 ]
 

@@ -27,7 +27,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from valoa import antispam
-from valoa.page_cache import cached_for_readers, cached_response
+from valoa.web.page_cache import cached_for_readers, cached_response
 from workbook import exports, recommendations, statistics
 from workbook.forms import (
     AssessmentForm,

@@ -3,7 +3,7 @@ and English: the first texts of the theme pages. Editors change them in the admi
 
 from django.db import migrations
 
-from valoa.markdown import render_markdown
+from valoa.content.markdown import render_markdown
 
 # slug: {language: (meaning, in practice)}
 TEXTS = {

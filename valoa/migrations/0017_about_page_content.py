@@ -2,7 +2,7 @@
 
 from django.db import migrations
 
-from valoa.markdown import render_markdown
+from valoa.content.markdown import render_markdown
 from valoa.permissions import grant_to_editors
 
 BODY = {

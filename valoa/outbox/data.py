@@ -5,13 +5,8 @@ from datetime import datetime, timedelta
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from valoa.models import OutboxMessage
-from valoa.personal_data import (
-    PersonalDataSource,
-    RetentionRule,
-    register_retention,
-    register_source,
-)
+from valoa.outbox.models import OutboxMessage
+from valoa.personal_data import PersonalDataSource, RetentionRule
 
 SENT_MAIL_DAYS = 30
 
@@ -38,10 +33,8 @@ def delete_old_mail(now: datetime) -> int:
     return old.delete()[0]
 
 
-register_source(PersonalDataSource(label=str(_("Lähtevät sähköpostit")), find=find, erase=erase))
-register_retention(
-    RetentionRule(
-        label=str(_("Lähetetyt ja lopullisesti epäonnistuneet sähköpostit (30 päivää)")),
-        apply=delete_old_mail,
-    )
+SENT_MAIL = PersonalDataSource(label=str(_("Lähtevät sähköpostit")), find=find, erase=erase)
+OLD_MAIL = RetentionRule(
+    label=str(_("Lähetetyt ja lopullisesti epäonnistuneet sähköpostit (30 päivää)")),
+    apply=delete_old_mail,
 )

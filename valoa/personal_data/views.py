@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from valoa import personal_data
-from valoa.models import PersonalDataAction
+from valoa.personal_data.models import PersonalDataAction
 
 
 class EmailForm(forms.Form):

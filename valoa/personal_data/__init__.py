@@ -1,11 +1,14 @@
 """Personal data across the site: find, export and erase everything linked to an email address,
-and delete what has outlived its retention period. Apps register their own data here."""
+and delete what has outlived its retention period. Apps declare their own in their AppConfig
+(`personal_data`, `retention`). The editors' view is views.py, its action log models.py."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
 from django.utils.crypto import salted_hmac
+
+from valoa.apps import contributed
 
 
 @dataclass(frozen=True)
@@ -21,30 +24,16 @@ class RetentionRule:
     apply: Callable[[datetime], int]  # delete what is past its time; returns how many
 
 
-_sources: list[PersonalDataSource] = []
-_rules: list[RetentionRule] = []
-
-
-def register_source(source: PersonalDataSource) -> None:
-    if source.label not in {known.label for known in _sources}:
-        _sources.append(source)
-
-
-def register_retention(rule: RetentionRule) -> None:
-    if rule.label not in {known.label for known in _rules}:
-        _rules.append(rule)
-
-
 def find_all(email: str) -> dict[str, list[dict]]:
-    return {source.label: source.find(email) for source in _sources}
+    return {source.label: source.find(email) for source in contributed("personal_data")}
 
 
 def erase_all(email: str) -> dict[str, int]:
-    return {source.label: source.erase(email) for source in _sources}
+    return {source.label: source.erase(email) for source in contributed("personal_data")}
 
 
 def apply_retention(now: datetime) -> dict[str, int]:
-    return {rule.label: rule.apply(now) for rule in _rules}
+    return {rule.label: rule.apply(now) for rule in contributed("retention")}
 
 
 def email_digest(email: str) -> str:

@@ -3,7 +3,7 @@ request and never rolls back a save.
 
 Every use of it goes through `attempt()`, which gives a fallback when the cache does not
 answer: the abuse limit lets the post through, pages are served uncached, a page-cache bump
-is owed (see valoa/page_cache.py). The first failure logs one error; the first success after
+is owed (see valoa/web/page_cache.py). The first failure logs one error; the first success after
 it logs that the cache is back. Between them nothing is logged, however many requests fail.
 
 A `DatabaseError` is not the cache's failure but the database's (the database cache runs on

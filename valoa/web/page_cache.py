@@ -18,7 +18,7 @@ approving, editing or deleting something public. A pending or spam comment, a ne
 a draft changes nothing public and leaves the cache alone, so posting cannot keep the site
 uncached.
 
-When the shared cache fails (valoa/shared_cache.py) pages are served uncached and a save goes
+When the shared cache fails (valoa/web/shared_cache.py) pages are served uncached and a save goes
 through: its bump of the generation number cannot be written. Pages stored before then would
 look current again when the cache comes back, so the bump is owed, and paid like this:
 
@@ -50,7 +50,8 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_sa
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import CsrfViewMiddleware, get_token
 
-from valoa import antispam, shared_cache
+from valoa import antispam
+from valoa.web import shared_cache
 
 CSRF_PLACEHOLDER = "valoa-csrf-placeholder-1f6c"
 TIME_TRAP_PLACEHOLDER = "valoa-time-trap-placeholder-9b2e"

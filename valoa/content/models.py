@@ -1,0 +1,80 @@
+"""What articles and cases share: published content written by the editors."""
+
+from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class PublishedContentQuerySet(models.QuerySet):
+    def published(self):
+        """What readers may see: published, and its publishing time has come."""
+        return self.filter(status=self.model.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def for_list(self):
+        """With what a page shows of each (its themes), in one query more for all of them."""
+        return self.prefetch_related("themes")
+
+
+class PublishedContent(models.Model):
+    """A document the editors write and publish: the shared fields, status and search.
+
+    A subclass lists its searched fields in SEARCH_FIELDS, weighted: search (valoa.search, the
+    app's search source) indexes them on every save: on PostgreSQL into search_vector (GIN
+    index by migration, PostgreSQL only, so not in Meta.indexes), on SQLite into the FTS5 table
+    `<table>_fts`.
+    """
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Luonnos")
+        PUBLISHED = "published", _("Julkaistu")
+
+    title = models.CharField(_("otsikko"), max_length=200)
+    slug = models.SlugField(_("osoitetunniste"), max_length=200, unique=True)
+    lead = models.TextField(_("ingressi"), max_length=600)
+    themes = models.ManyToManyField("valoa.Theme", verbose_name=_("teemat"), blank=True)
+    language = models.CharField(
+        _("sisällön kieli"), max_length=5, choices=settings.LANGUAGES, default="fi"
+    )
+    status = models.CharField(
+        _("tila"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    published_at = models.DateTimeField(_("julkaisuaika"), default=timezone.now)
+    # Lifted to the home page by the editors, in their order.
+    featured = models.BooleanField(
+        _("nosta etusivulle"),
+        default=False,
+        help_text=_("Näytetään etusivun nostoissa, kun sisältö on julkaistu."),
+    )
+    featured_order = models.PositiveSmallIntegerField(
+        _("järjestys etusivulla"),
+        default=0,
+        blank=True,  # forms that leave it out (or empty) keep the default
+        help_text=_("Pienin numero näytetään ensimmäisenä."),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    search_vector = SearchVectorField(null=True, editable=False)
+
+    SEARCH_FIELDS: dict[str, str] = {}
+
+    objects = PublishedContentQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if self.featured_order is None:  # emptied in the admin
+            self.featured_order = 0
+        # The search index (post_save) is written in the same transaction, before the page
+        # cache's bump after the commit.
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+
+    def is_public(self) -> bool:
+        """Shown to readers (now, or from its publishing time): its changes empty the page cache."""
+        return self.status == self.Status.PUBLISHED
