@@ -168,3 +168,18 @@ def test_theme_pages_make_as_many_queries_with_200_items_as_with_one(client):
     with_one = [queries(client, path) for path in paths]
     add_content(199)
     assert [queries(client, path) for path in paths] == with_one
+
+
+def test_editors_write_a_themes_texts_in_three_languages_in_the_admin(client, editor, settings):
+    client.force_login(editor)
+    dialogue = theme("dialogi")
+
+    page = BeautifulSoup(
+        client.get(f"/{settings.ADMIN_PATH}valoa/theme/{dialogue.pk}/change/").content,
+        "html.parser",
+    )
+
+    for code in ["fi", "sv", "en"]:
+        assert page.find("textarea", attrs={"name": f"meaning_{code}"}) is not None, code
+        assert page.find("textarea", attrs={"name": f"in_practice_{code}"}) is not None, code
+    assert page.find(attrs={"name": "meaning_html_fi"}) is None  # rendered, never typed
