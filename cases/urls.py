@@ -9,12 +9,5 @@ urlpatterns = [
     path("", views.case_list, name="list"),
     # Two segments: never taken for a case's <slug>.
     *feed_paths(CaseFeed),
-    # The form's addresses come before <slug>: "kerro" is not a case.
-    path("kerro/", views.submit, name="submit"),
-    path("kerro/kiitos/", views.thanks, name="thanks"),
-    path("kerro/tila/<str:token>/", views.status, name="status"),
-    path("kerro/tila/<str:token>/peru/", views.withdraw, name="withdraw"),
-    path("kerro/tila/<str:token>/poista/", views.request_erasure, name="erasure"),
-    path("kerro/tila/<str:token>/muokkaa/", views.edit, name="edit"),
     path("<slug:slug>/", views.case_detail, name="detail"),
 ]

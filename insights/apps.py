@@ -15,7 +15,7 @@ class InsightsConfig(AppConfig):
 
     def ready(self) -> None:
         from insights.models import Comment
-        from valoa.notifications import delete_mail_about_deleted
+        from valoa.posting.notifications import delete_mail_about_deleted
         from valoa.web.page_cache import invalidate_on_change
 
         invalidate_on_change(Comment)

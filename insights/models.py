@@ -14,7 +14,7 @@ from valoa.content.images import Pictured, delete_files_on_commit, delete_images
 from valoa.content.markdown import render_markdown
 from valoa.content.models import PublishedContent
 from valoa.moderation import ModerationStatus
-from valoa.notifications import send_after_commit
+from valoa.posting.notifications import send_after_commit
 
 
 class Article(PublishedContent, Pictured):
@@ -166,6 +166,15 @@ class Comment(models.Model):
     @property
     def is_reader_insight(self) -> bool:
         return self.article_id is None
+
+    def hold_as_spam(self, reason: str) -> None:
+        self.status = ModerationStatus.SPAM
+        self.held_reason = reason
+
+    def on_received(self) -> None:
+        """A reader has just posted this (valoa.posting): the moderators hear of it, not of spam."""
+        if self.status != ModerationStatus.SPAM:
+            self.notify_moderators_on_commit()
 
     def notify_moderators_on_commit(self) -> None:
         kind = _("Uusi lukijan oivallus") if self.is_reader_insight else _("Uusi kommentti")

@@ -7,8 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from insights.models import Comment
 from valoa.moderation import ModerationStatus
-from valoa.notifications import messages_about
 from valoa.personal_data import PersonalDataSource, RetentionRule
+from valoa.posting.notifications import messages_about
 from valoa.web import page_cache
 
 ANONYMOUS_NAME = "Nimetön"

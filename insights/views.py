@@ -6,7 +6,7 @@ from django.views.decorators.http import require_http_methods
 
 from insights.forms import CommentForm
 from insights.models import Article, Comment
-from valoa import antispam
+from valoa import posting
 from valoa.moderation import ModerationStatus
 from valoa.web.page_cache import cached_for_readers
 from valoa.web.pagination import paginate
@@ -41,14 +41,11 @@ def own_comment(request, article: Article | None) -> Comment | None:
 def handle_comment_post(request, article: Article | None):
     """Validate and store a posted comment; returns (form, response-or-None)."""
     form = CommentForm(request.POST, article=article)
-    if not form.is_valid():
-        return form, None
-    if not antispam.allow_post(request, "comment"):
-        return form, antispam.rate_limited_response(request, form.cleaned_data["body"])
-    # The comment and its notification are stored together.
-    comment, _created = form.save_once(then=Comment.notify_moderators_on_commit)
+    received = posting.receive(request, form)
+    if received.instance is None:
+        return form, received.refusal
     url = article.get_absolute_url() if article else reverse("insights:list")
-    return form, redirect(own_comment_link(url, comment))
+    return form, redirect(own_comment_link(url, received.instance))
 
 
 @require_http_methods(["GET", "HEAD", "POST"])

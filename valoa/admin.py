@@ -6,9 +6,9 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
-from valoa import notifications
 from valoa.models import AboutPage, EditorialMember, OutboxMessage, Theme
 from valoa.moderation import Queue, QueueItem
+from valoa.posting import notifications
 
 
 class PreviewStyles:

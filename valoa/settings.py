@@ -44,7 +44,9 @@ INSTALLED_APPS = [
     "valoa",
     "insights",
     "cases",
+    "stories",
     "workbook",
+    "feedback",
 ]
 
 MIDDLEWARE = [
@@ -153,7 +155,7 @@ LOGIN_REDIRECT_URL = "admin:index"
 AXES_COOLOFF_TIME = 1
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "axes_lockout.html"
-AXES_CLIENT_IP_CALLABLE = "valoa.antispam.client_address"
+AXES_CLIENT_IP_CALLABLE = "valoa.posting.antispam.client_address"
 AXES_RESET_ON_SUCCESS = True
 AXES_DISABLE_ACCESS_LOG = True
 

@@ -3,6 +3,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 from valoa import views
 from valoa.content import feeds, sitemaps
@@ -13,11 +14,14 @@ from valoa.web import views as web_views
 urlpatterns = i18n_patterns(
     path("", views.home, name="home"),
     path("oivallukset/", include("insights.urls")),
+    # The story form's addresses come before the cases' <slug>: "kerro" is not a case.
+    path("innostu/kerro/", include("stories.urls")),
     path("innostu/", include("cases.urls")),
     path("tyokirja/", include("workbook.urls")),
     path("tietoa/", views.about, name="about"),
     path("tietosuoja/", views.privacy, name="privacy"),
     path("saavutettavuus/", views.accessibility, name="accessibility"),
+    path("palaute/", include("feedback.urls")),
     path("haku/", search_views.search, name="search"),
     path("teemat/", views.theme_list, name="themes"),
     path("teemat/<slug:slug>/", views.theme_detail, name="theme"),
@@ -30,6 +34,15 @@ urlpatterns += [
     path(".well-known/security.txt", web_views.security_txt, name="security_txt"),
     path("sitemap.xml", sitemaps.sitemap_xml, name="sitemap"),
     path("robots.txt", web_views.robots_txt, name="robots_txt"),
+    # Mails sent to editors before stories had an app of their own link to these addresses.
+    path(
+        f"{settings.ADMIN_PATH}cases/submission/<path:rest>",
+        RedirectView.as_view(
+            url=f"/{settings.ADMIN_PATH}stories/submission/%(rest)s",
+            permanent=True,
+            query_string=True,
+        ),
+    ),
     path(settings.ADMIN_PATH, admin.site.urls),
 ]
 

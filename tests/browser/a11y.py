@@ -21,8 +21,14 @@ from playwright.sync_api import Page, expect
 
 from cases.models import Case
 from insights.models import Article
-from tests.cases.factories import make_case, make_submission, png_bytes, upload
-from tests.factories import make_article, make_comment
+from tests.factories import (
+    make_article,
+    make_case,
+    make_comment,
+    make_submission,
+    png_bytes,
+    upload,
+)
 from tests.workbook.helpers import add_participant
 from valoa.models import AboutPage, EditorialMember, Theme
 from workbook.exports import story_prefill_url
@@ -272,6 +278,7 @@ def public_pages(content: SiteContent) -> list[State]:
         State("tietoa VALOAsta", visit("/tietoa/")),
         State("tietosuoja", visit("/tietosuoja/")),
         State("saavutettavuus", visit("/saavutettavuus/")),
+        State("anna palautetta, tyhjä lomake", visit("/palaute/"), has_form=True),
         State("sivua ei löytynyt", visit("/ei-tallaista-sivua/", 404)),
         # The interface in Swedish and English; the content stays in Finnish.
         State("ruotsiksi: etusivu", visit("/sv/")),
@@ -340,6 +347,17 @@ def form_states(content: SiteContent) -> list[State]:
         story_sent(page, base)
         page.get_by_role("link", name="Kertomuksesi tilasivulle").click()
         expect(page.get_by_role("heading", name=re.compile("^Tila:"))).to_be_visible()
+
+    def feedback_errors(page: Page, base: str) -> None:
+        page.goto(base + "/palaute/")
+        page.get_by_role("button", name="Lähetä palaute").click()
+        expect(page.locator("#virheet")).to_be_focused()
+
+    def feedback_sent(page: Page, base: str) -> None:
+        page.goto(base + "/palaute/")
+        page.get_by_label("Viesti").fill("Haku löysi hyvin kaiken, mitä etsin.")
+        page.get_by_role("button", name="Lähetä palaute").click()
+        expect(page.get_by_role("heading", level=1)).to_have_text("Kiitos palautteestasi")
 
     def workbook_start_errors(page: Page, base: str) -> None:
         page.goto(base + "/tyokirja/")
@@ -430,6 +448,8 @@ def form_states(content: SiteContent) -> list[State]:
         sent("kerro kokemuksesta, lomakkeessa virheitä", story_errors),
         sent("kerro kokemuksesta, kiitos", story_sent, form_on_page=False),
         sent("kerro kokemuksesta, tilasivu lähettämisen jälkeen", story_status, form_on_page=False),
+        sent("anna palautetta, lomakkeessa virheitä", feedback_errors),
+        sent("anna palautetta, kiitos", feedback_sent, form_on_page=False),
         sent("työkirja, aloituksessa virheitä", workbook_start_errors),
         sent("työkirja, jatka-lomakkeessa virheitä", workbook_continue_errors),
         sent("työkirja, tiimin työkirja aloitettu", workbook_started),

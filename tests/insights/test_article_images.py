@@ -6,8 +6,7 @@ from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from tests.cases.factories import jpeg_bytes
-from tests.factories import make_article
+from tests.factories import jpeg_bytes, make_article
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_page_cache")]
 

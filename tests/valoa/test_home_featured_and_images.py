@@ -8,8 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from cases.models import Case
-from tests.cases.factories import jpeg_bytes, make_case
-from tests.factories import make_article
+from tests.factories import jpeg_bytes, make_article, make_case
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_page_cache")]
 

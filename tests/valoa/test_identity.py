@@ -59,7 +59,7 @@ def test_every_page_has_the_wordmark_favicon_and_a_share_image(client):
 def test_a_case_with_its_own_image_shares_that_instead(client):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from tests.cases.factories import make_case, png_bytes
+    from tests.factories import make_case, png_bytes
 
     case = make_case(
         image=SimpleUploadedFile("kuva.png", png_bytes(800, 500)), image_alt="Tiimi palaverissa"

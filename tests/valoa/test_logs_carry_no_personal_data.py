@@ -7,9 +7,8 @@ import logging
 import pytest
 from django.core import mail
 
-from cases.models import Submission
-from tests.cases.factories import pdf_bytes, story_data, upload
-from tests.factories import comment_data
+from stories.models import Submission
+from tests.factories import comment_data, pdf_bytes, story_data, upload
 from tests.valoa.broken_cache import BROKEN
 from tests.workbook.helpers import assessment_data
 from workbook.models import ReflectionQuestion, Statement, Workbook
@@ -67,7 +66,7 @@ def send_every_form(reader, editor, article) -> None:
     reader("/innostu/kerro/", story_data(**PERSON, title=TEXTS["too long"] * 20))
     submission = Submission.objects.get()
     editor(
-        f"/admin/cases/submission/{submission.pk}/pyyda-muutoksia/",
+        f"/admin/stories/submission/{submission.pk}/pyyda-muutoksia/",
         {"message": TEXTS["message"]},
     )
     status = f"/innostu/kerro/tila/{submission.status_token()}/"

@@ -6,8 +6,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.utils import timezone
 
-from tests.cases.factories import make_case
-from tests.factories import make_article, make_comment
+from tests.factories import make_article, make_case, make_comment
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_page_cache")]
 

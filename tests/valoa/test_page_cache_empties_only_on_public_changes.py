@@ -6,8 +6,7 @@ import pytest
 from django.test import Client
 
 from insights.models import Comment
-from tests.cases.factories import make_case, theme
-from tests.factories import comment_data, make_article, make_comment
+from tests.factories import comment_data, make_article, make_case, make_comment, theme
 from tests.form_pages import parse
 from valoa.moderation import ModerationStatus
 

@@ -6,8 +6,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.conf import settings
 
-from tests.cases.factories import make_case
-from tests.factories import make_article
+from tests.factories import make_article, make_case
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_page_cache")]
 

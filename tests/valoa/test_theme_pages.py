@@ -9,8 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from insights.models import Article
-from tests.cases.factories import make_case, theme
-from tests.factories import make_article
+from tests.factories import make_article, make_case, theme
 from workbook.models import ReflectionQuestion, Statement
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_page_cache")]

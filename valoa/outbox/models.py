@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 class OutboxQuerySet(models.QuerySet):
     def waiting(self):
-        """Not sent yet, and still tried (see valoa.notifications)."""
+        """Not sent yet, and still tried (see valoa.posting.notifications)."""
         return self.filter(sent_at__isnull=True, failed_at__isnull=True)
 
     def failed(self):
@@ -18,7 +18,7 @@ class OutboxMessage(models.Model):
     """An email the site owes someone: stored with the data it is about, sent after commit.
 
     A failed send stays here unsent; `manage.py send_outbox` retries it (safe to run from cron)
-    with growing waits, and after the last attempt marks it failed (valoa.notifications).
+    with growing waits, and after the last attempt marks it failed (valoa.posting.notifications).
     """
 
     purpose = models.CharField(_("aihe"), max_length=200)

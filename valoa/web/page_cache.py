@@ -50,7 +50,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_sa
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import CsrfViewMiddleware, get_token
 
-from valoa import antispam
+from valoa.posting import antispam
 from valoa.web import shared_cache
 
 CSRF_PLACEHOLDER = "valoa-csrf-placeholder-1f6c"

@@ -82,7 +82,7 @@ def robots_txt(request):
     rules = ["User-agent: *"]
     for code, _name in settings.LANGUAGES:
         with translation.override(code):
-            workbook, story = reverse("workbook:start"), reverse("cases:submit")
+            workbook, story = reverse("workbook:start"), reverse("stories:submit")
             rules += [
                 f"Allow: {workbook}$",  # the start page; the rest of /tyokirja/ is saved links
                 f"Disallow: {workbook}",
