@@ -11,7 +11,7 @@ from valoa.admin import PreviewStyles
 @admin.register(Case)
 class CaseAdmin(PreviewStyles, admin.ModelAdmin):
     list_display = ["title", "kind", "sector", "organisation", "status", "published_at"]
-    list_filter = ["kind", "sector", "themes", "status", "is_demo"]
+    list_filter = ["kind", "sector", "themes", "status", "featured", "is_demo"]
     search_fields = ["title", "organisation", "lead", "background", "actions", "learnings", "tips"]
     prepopulated_fields = {"slug": ["title"]}
     filter_horizontal = ["themes"]
@@ -42,6 +42,8 @@ class CaseAdmin(PreviewStyles, admin.ModelAdmin):
                 "fields": [
                     "status",
                     "published_at",
+                    "featured",
+                    "featured_order",
                     "language",
                     "is_demo",
                     "created_at",

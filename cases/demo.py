@@ -3,10 +3,13 @@
 `load()` may be run any number of times: each case is updated or created by its slug.
 """
 
+import io
 from datetime import timedelta
 
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
+from PIL import Image, ImageDraw
 
 from cases.models import Case, Sector
 from valoa.models import Theme
@@ -130,6 +133,8 @@ CASES = [
     },
     {
         "slug": "kuntien-hr-verkosto-oppii-yhdessa",
+        "featured": True,
+        "featured_order": 2,
         "kind": Case.Kind.CASE,
         "title": "Viiden kunnan HR-verkosto ratkoo yhteisiä haasteita",
         "organisation": "Rannikon kuntaverkosto (kuvitteellinen)",
@@ -199,6 +204,8 @@ CASES = [
     },
     {
         "slug": "lupavirasto-jalkipuinti-15-minuutissa",
+        "featured": True,
+        "featured_order": 3,
         "kind": Case.Kind.EXPERIMENT,
         "title": "Lupavirasto katsoi prosessejaan ”oppimisen lasit” päässä",
         "organisation": "Valtion lupavirasto (kuvitteellinen)",
@@ -400,6 +407,31 @@ CASES = [
 ]
 
 
+# The demo cases that get a drawn picture (the site's own, no stock photos): slug -> colours.
+ILLUSTRATED = {
+    "poliisilaitos-itseohjautuvuus-ja-selkea-johto": ("#dbe9f4", "#1f4e79"),
+    "ministerio-hybridityon-dialogituokiot": ("#f4ead5", "#1f5f4a"),
+    "virheista-oppimisen-vartti-kotihoidossa": ("#e3f1e6", "#8a3b12"),
+    "kuntien-hr-verkosto-oppii-yhdessa": ("#efe4f2", "#5b2a6e"),
+}
+ILLUSTRATION_ALT = "Piirroskuva: neljä ihmistä keskustelee pöydän ääressä, taustalla aurinko."
+
+
+def illustration(background: str, accent: str) -> ContentFile:
+    """A 1600 by 900 drawing: four people around a table under the sun."""
+    image = Image.new("RGB", (1600, 900), background)
+    draw = ImageDraw.Draw(image)
+    draw.ellipse((1250, 90, 1450, 290), fill="#f4c430")
+    draw.rounded_rectangle((380, 560, 1220, 640), radius=30, fill="#9a5b34")
+    for number, x in enumerate((470, 690, 910, 1130)):
+        colour = accent if number % 2 else "#4a5862"
+        draw.ellipse((x - 60, 270, x + 60, 390), fill="#e0b08a")
+        draw.rounded_rectangle((x - 95, 410, x + 95, 600), radius=60, fill=colour)
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG")
+    return ContentFile(buffer.getvalue(), name="kuvitus.png")
+
+
 @transaction.atomic
 def load() -> None:
     themes = {theme.slug: theme for theme in Theme.objects.all()}
@@ -416,3 +448,7 @@ def load() -> None:
             create_defaults={**defaults, "published_at": now - timedelta(days=7 * number + 1)},
         )
         case.themes.set([themes[slug] for slug in theme_slugs if slug in themes])
+        if slug in ILLUSTRATED and not case.image:
+            case.image = illustration(*ILLUSTRATED[slug])
+            case.image_alt = ILLUSTRATION_ALT
+            case.save()

@@ -1,13 +1,12 @@
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import models
 from django.db.models import Count, Exists, OuterRef, Q
 from django.db.models.signals import post_delete
-from django.dispatch import receiver
 from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from cases.images import resized_versions
+from valoa.content.images import Pictured, delete_files_on_commit, delete_images
 from valoa.content.markdown import render_markdown
 from valoa.content.models import PublishedContent, PublishedContentQuerySet
 
@@ -47,8 +46,10 @@ class CaseQuerySet(PublishedContentQuerySet):
         )
 
 
-class Case(PublishedContent):
+class Case(PublishedContent, Pictured):
     """A case example or an experiment of one organisation, written up by the editors."""
+
+    IMAGE_FOLDER = "innostu"
 
     class Kind(models.TextChoices):
         CASE = "esimerkki", _("Tapausesimerkki")
@@ -88,34 +89,6 @@ class Case(PublishedContent):
         max_length=100,
         blank=True,
         help_text=_("Esimerkiksi ”2023–2024” tai ”puoli vuotta, syksy 2024”."),
-    )
-    image = models.ImageField(
-        _("kuva"),
-        upload_to="innostu/",
-        blank=True,
-        width_field="image_width",
-        height_field="image_height",
-        help_text=_(
-            "JPEG, PNG tai WebP. Kuva pienennetään tallennettaessa enintään 1 200 pikselin "
-            "levyiseksi."
-        ),
-    )
-    image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    image_small = models.ImageField(
-        upload_to="innostu/",
-        blank=True,
-        editable=False,
-        width_field="image_small_width",
-        height_field="image_small_height",
-    )
-    image_small_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    image_small_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    image_alt = models.CharField(
-        _("kuvan tekstivastine"),
-        max_length=300,
-        blank=True,
-        help_text=_("Pakollinen, jos kuva on. Kerro lyhyesti, mitä kuvassa on."),
     )
     contact = models.TextField(
         _("yhteyshenkilö"),
@@ -164,7 +137,7 @@ class Case(PublishedContent):
     def save(self, *args, **kwargs):
         for field, _heading in self.SECTIONS:
             setattr(self, f"{field}_html", render_markdown(getattr(self, field)))
-        replaced = self._resize_new_image()
+        replaced = self.resize_new_image()
         super().save(*args, **kwargs)
         delete_files_on_commit(self.image.storage, replaced)
 
@@ -173,9 +146,7 @@ class Case(PublishedContent):
 
     def clean(self):
         super().clean()
-        errors = {}
-        if self.image and not self.image_alt.strip():
-            errors["image_alt"] = _("Kirjoita kuvalle tekstivastine: mitä kuvassa on.")
+        errors = self.image_errors()
         if self.slug in RESERVED_SLUGS:
             errors["slug"] = _("Osoitetunniste ”%(slug)s” on varattu. Valitse toinen.") % {
                 "slug": self.slug
@@ -202,29 +173,5 @@ class Case(PublishedContent):
             if getattr(self, f"{field}_html")
         ]
 
-    def _resize_new_image(self) -> list[str]:
-        """Store a newly uploaded image in two sensible widths; returns files now unused."""
-        old = {}
-        if self.pk:
-            old = Case.objects.filter(pk=self.pk).values("image", "image_small").first() or {}
-        if self.image and not self.image._committed:
-            large, small = resized_versions(self.image.file, self.image.name)
-            self.image.save(large.name, large, save=False)
-            self.image_small.save(small.name, small, save=False)
-        elif not self.image:
-            self.image_small = None
-            self.image_width = self.image_height = None
-            self.image_small_width = self.image_small_height = None
-        current = {self.image.name or "", self.image_small.name or ""}
-        return [name for name in old.values() if name and name not in current]
 
-
-def delete_files_on_commit(storage, names: list[str]) -> None:
-    names = [name for name in names if name]
-    if names:
-        transaction.on_commit(lambda: [storage.delete(name) for name in names])
-
-
-@receiver(post_delete, sender=Case)
-def delete_case_images(sender, instance: Case, **kwargs) -> None:
-    delete_files_on_commit(instance.image.storage, [instance.image.name, instance.image_small.name])
+post_delete.connect(delete_images, sender=Case, dispatch_uid="delete-case-images")

@@ -129,7 +129,7 @@ class CommentInline(admin.TabularInline):
 @admin.register(Article)
 class ArticleAdmin(PreviewStyles, admin.ModelAdmin):
     list_display = ["title", "status", "published_at", "author_name", "comments_open"]
-    list_filter = ["status", "themes", "comments_open"]
+    list_filter = ["status", "featured", "themes", "comments_open"]
     search_fields = ["title", "lead", "body", "author_name"]
     prepopulated_fields = {"slug": ["title"]}
     filter_horizontal = ["themes"]
@@ -138,6 +138,7 @@ class ArticleAdmin(PreviewStyles, admin.ModelAdmin):
     inlines = [CommentInline]
     fieldsets = [
         (None, {"fields": ["title", "slug", "lead", "body", "preview"]}),
+        (_("Kuva"), {"fields": ["image", "image_alt"]}),
         (_("Kirjoittaja"), {"fields": ["author_name", "author_bio"]}),
         (
             _("Julkaisu"),
@@ -145,6 +146,8 @@ class ArticleAdmin(PreviewStyles, admin.ModelAdmin):
                 "fields": [
                     "status",
                     "published_at",
+                    "featured",
+                    "featured_order",
                     "language",
                     "themes",
                     "comments_open",

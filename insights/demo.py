@@ -139,6 +139,7 @@ Kun esihenkilö kertoo ensimmäisenä omasta virheestään, muiden on helpompi s
     },
     {
         "slug": "jaettu-johtajuus-arjessa",
+        "featured_order": 1,
         "title": "Jaettu johtajuus arjessa: kuka päättää mistäkin?",
         "lead": (
             "Jaettu johtajuus ei tarkoita, että kaikki päättävät kaikesta. Se tarkoittaa, että "
@@ -350,6 +351,9 @@ def load() -> None:
                 "author_bio": data["author_bio"],
                 "status": Article.Status.PUBLISHED,
                 "published_at": now - timedelta(days=data["days_ago"]),
+                # Lifted to the home page, in this order.
+                "featured": "featured_order" in data,
+                "featured_order": data.get("featured_order", 0),
             },
         )
         wanted = themes.values() if data["themes"] == "all" else [themes[s] for s in data["themes"]]

@@ -2,21 +2,25 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Prefetch
+from django.db.models.signals import post_delete
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from valoa.content.images import Pictured, delete_files_on_commit, delete_images
 from valoa.content.markdown import render_markdown
 from valoa.content.models import PublishedContent
 from valoa.moderation import ModerationStatus
 from valoa.posting.notifications import editor_addresses, send_after_commit
 
 
-class Article(PublishedContent):
+class Article(PublishedContent, Pictured):
     """An insight article written by the editors, with its readers' comments."""
 
+    IMAGE_FOLDER = "oivallukset"
     body = models.TextField(_("leipäteksti"), help_text=_("Markdown-muotoilu on käytössä."))
     body_html = models.TextField(editable=False, default="")
     author_name = models.CharField(_("kirjoittaja"), max_length=100)
@@ -32,7 +36,14 @@ class Article(PublishedContent):
 
     def save(self, *args, **kwargs):
         self.body_html = render_markdown(self.body)
+        replaced = self.resize_new_image()
         super().save(*args, **kwargs)
+        delete_files_on_commit(self.image.storage, replaced)
+
+    def clean(self):
+        super().clean()
+        if errors := self.image_errors():
+            raise ValidationError(errors)
 
     def get_absolute_url(self) -> str:
         return reverse("insights:article", kwargs={"slug": self.slug})
@@ -206,3 +217,6 @@ class Comment(models.Model):
 
     def mark_spam(self, by=None) -> None:
         self._moderate(ModerationStatus.SPAM, by)
+
+
+post_delete.connect(delete_images, sender=Article, dispatch_uid="delete-article-images")

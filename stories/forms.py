@@ -14,10 +14,10 @@ from django.utils.html import format_html
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext_lazy as _
 
-from cases.models import delete_files_on_commit
 from stories import attachments
 from stories.models import Submission
 from stories.storage import private_storage
+from valoa.content.images import delete_files_on_commit
 from valoa.models import Theme
 from valoa.posting.forms import (
     CONTACT_ERROR_MESSAGES,

@@ -16,8 +16,9 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from cases.models import Case, Sector, delete_files_on_commit
+from cases.models import Case, Sector
 from stories.storage import private_storage
+from valoa.content.images import delete_files_on_commit
 from valoa.models import OutboxMessage
 from valoa.posting.notifications import editor_addresses, safe_line, send_after_commit
 

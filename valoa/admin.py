@@ -4,9 +4,9 @@ from django.contrib import admin, messages
 from django.urls import reverse
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TranslationAdmin
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
-from valoa.models import OutboxMessage, Theme
+from valoa.models import AboutPage, EditorialMember, OutboxMessage, Theme
 from valoa.moderation import Queue, QueueItem
 from valoa.posting import notifications
 
@@ -20,11 +20,30 @@ class PreviewStyles:
 
 
 @admin.register(Theme)
-class ThemeAdmin(TranslationAdmin):  # name and description in Finnish, Swedish and English
+class ThemeAdmin(TranslationAdmin):  # every text in Finnish, Swedish and English
     list_display = ["name", "slug", "order"]
     list_editable = ["order"]
     prepopulated_fields = {"slug": ["name"]}
     search_fields = ["name", "description"]
+
+
+class EditorialMemberInline(TranslationTabularInline):
+    model = EditorialMember
+    extra = 1
+
+
+@admin.register(AboutPage)
+class AboutPageAdmin(TranslationAdmin):
+    """The one about page: edited, never added a second time or deleted."""
+
+    inlines = [EditorialMemberInline]
+    fields = ["body", "controller", "contact_email"]
+
+    def has_add_permission(self, request) -> bool:
+        return super().has_add_permission(request) and not AboutPage.objects.exists()
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
 
 
 class OutboxStateFilter(admin.SimpleListFilter):

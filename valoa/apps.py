@@ -42,11 +42,12 @@ class ValoaConfig(AppConfig):
     personal_data = ["valoa.outbox.data.SENT_MAIL"]
     retention = ["valoa.outbox.data.OLD_MAIL"]
     moderation_queues = ["valoa.admin.failed_mail"]
+    sitemaps = ["valoa.content.sitemaps.ThemeSitemap"]
 
     def ready(self) -> None:
         from valoa import checks  # noqa: F401  (registers the checks)
         from valoa.content.models import PublishedContent
-        from valoa.models import Theme
+        from valoa.models import AboutPage, EditorialMember, Theme
         from valoa.search.sources import keep_index_current
         from valoa.web.page_cache import invalidate_on_change
 
@@ -55,7 +56,7 @@ class ValoaConfig(AppConfig):
         for kind in CONTRIBUTIONS:
             contributed(kind)
         keep_index_current()
-        invalidate_on_change(Theme)
+        invalidate_on_change(Theme, AboutPage, EditorialMember)
         # Published content, and which themes it is in, is what readers see on most pages.
         for model in apps.get_models():
             if issubclass(model, PublishedContent):

@@ -310,7 +310,7 @@ WORKBOOK_NEW_PARTICIPANTS = env_int("WORKBOOK_NEW_PARTICIPANTS", 10, minimum=1)
 WORKBOOK_NEW_PARTICIPANTS_SECONDS = env_int("WORKBOOK_NEW_PARTICIPANTS_SECONDS", 60, minimum=1)
 
 # Modules whose `load()` the `load_demo` command runs, in order.
-DEMO_CONTENT = ["insights.demo", "cases.demo"]
+DEMO_CONTENT = ["insights.demo", "cases.demo", "valoa.demo"]
 
 # The admin's address; change it to keep automated login attempts away from the default one.
 ADMIN_PATH = env_str("ADMIN_PATH", "admin/").strip("/") + "/"

@@ -1,20 +1,68 @@
-"""The site's own pages: home, privacy notice, accessibility statement."""
+"""The site's own pages: home, the themes, about VALOA, privacy notice, accessibility statement."""
 
 from django.conf import settings
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 
 from cases.models import Case
 from insights.models import Article
+from valoa.models import AboutPage, Theme
+from valoa.search import latest
 from valoa.web.page_cache import cached_for_readers
+
+# How many of a theme's newest cases and insights its page lists before the link to them all.
+THEME_PAGE_ITEMS = 6
+FEATURED_ITEMS = 4
+FEATURED_ORDER = ("featured_order", "-published_at", "pk")
 
 
 @cached_for_readers()
 def home(request):
     context = {
+        "featured": featured(),
         "latest_articles": Article.objects.published().for_list()[:3],
         "latest_cases": Case.objects.published().for_list()[:3],
+        "themes": Theme.objects.all(),
     }
     return render(request, "valoa/home.html", context)
+
+
+def featured() -> list[tuple[str, object]]:
+    """What editors lifted to the home page: ("case" or "article", item), their order first,
+    then newest. Two queries per kind (the items, their themes)."""
+    items = []
+    for kind, model in (("case", Case), ("article", Article)):
+        chosen = model.objects.published().for_list().filter(featured=True)
+        items += [(kind, item) for item in chosen.order_by(*FEATURED_ORDER)[:FEATURED_ITEMS]]
+    items.sort(key=lambda pair: (pair[1].featured_order, -pair[1].published_at.timestamp()))
+    return items[:FEATURED_ITEMS]
+
+
+@cached_for_readers()
+def theme_list(request):
+    return render(request, "valoa/theme_list.html", {"themes": Theme.objects.all()})
+
+
+@cached_for_readers()
+def theme_detail(request, slug: str):
+    theme = get_object_or_404(Theme, slug=slug)
+    context = {
+        "theme": theme,
+        # The workbook's statements measure the theme; its reflection questions are the
+        # questions a team can ask itself (reached by relation: valoa imports no workbook).
+        "statements": theme.workbook_statements.active(),
+        "questions": theme.workbook_reflectionquestions.active(),
+        "latest": latest(theme=theme, limit=THEME_PAGE_ITEMS),
+        "all_url": reverse("search") + "?teema=" + theme.slug,
+    }
+    return render(request, "valoa/theme_detail.html", context)
+
+
+@cached_for_readers()
+def about(request):
+    page = AboutPage.objects.prefetch_related("team").first()
+    context = {"page": page, "feedback_email": settings.FEEDBACK_EMAIL}
+    return render(request, "valoa/about.html", context)
 
 
 @cached_for_readers()

@@ -9,3 +9,29 @@ window.addEventListener("load", () => {
         summary.focus();
     }
 });
+
+document.addEventListener("DOMContentLoaded", () => {
+    // Copy buttons beside links: shown only when the browser can copy.
+    document.querySelectorAll("[data-copy]").forEach((button) => {
+        const input = document.getElementById(button.dataset.copy);
+        const status = document.querySelector(`[data-copy-status="${button.dataset.copy}"]`);
+        if (!input) {
+            return;
+        }
+        button.hidden = false;
+        button.addEventListener("click", async () => {
+            let copied = false;
+            try {
+                await navigator.clipboard.writeText(input.value);
+                copied = true;
+            } catch (error) {
+                input.select();
+                copied = document.execCommand && document.execCommand("copy");
+            }
+            if (status) {
+                // The texts come translated from the page.
+                status.textContent = copied ? button.dataset.copied : button.dataset.copyFailed;
+            }
+        });
+    });
+});

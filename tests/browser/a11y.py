@@ -30,7 +30,7 @@ from tests.factories import (
     upload,
 )
 from tests.workbook.helpers import add_participant
-from valoa.models import Theme
+from valoa.models import AboutPage, EditorialMember, Theme
 from workbook.exports import story_prefill_url
 from workbook.models import (
     Experiment,
@@ -132,6 +132,9 @@ def make_site_content() -> SiteContent:
     for level in Level:
         add_participant(team_closed, statements, level)
     team_closed.current_round().close()
+    EditorialMember.objects.create(
+        page=AboutPage.objects.get(), name="Aino Esimerkki", role="päätoimittaja"
+    )
     return SiteContent(
         article=article,
         reply_to=first.pk,
@@ -268,6 +271,11 @@ def public_pages(content: SiteContent) -> list[State]:
             has_form=True,
         ),
         State("työkirja, tuntematon linkki", visit("/tyokirja/" + "x" * 43 + "/", 404)),
+        State("teemat", visit("/teemat/")),
+        State("teema", visit("/teemat/dialogi/")),
+        State("teema ilman sisältöä", visit("/teemat/oppiminen-verkostoissa/")),
+        State("ruotsiksi: teema", visit("/sv/teemat/jaettu-johtajuus/")),
+        State("tietoa VALOAsta", visit("/tietoa/")),
         State("tietosuoja", visit("/tietosuoja/")),
         State("tilaa", visit("/tilaa/?teema=dialogi"), has_form=True),
         State("tilaus, vanhentunut linkki", visit("/tilaa/vahvista/x/", 404)),

@@ -49,15 +49,14 @@ def test_an_empty_section_is_left_out(client):
     assert "Vinkit muille" not in client.get(case.get_absolute_url()).content.decode()
 
 
-def test_themes_link_back_to_the_filtered_list(client):
+def test_themes_link_to_their_theme_pages(client):
+    # A theme's page lists its newest content and links on to the full filtered list.
     case = make_case(themes=["dialogi", "oppiminen-verkostoissa"])
 
     page = client.get(case.get_absolute_url()).content.decode()
 
-    assertInHTML('<a href="/innostu/?teema=dialogi">Dialogi</a>', page)
-    assertInHTML(
-        '<a href="/innostu/?teema=oppiminen-verkostoissa">Oppiminen verkostoissa</a>', page
-    )
+    assertInHTML('<a href="/teemat/dialogi/">Dialogi</a>', page)
+    assertInHTML('<a href="/teemat/oppiminen-verkostoissa/">Oppiminen verkostoissa</a>', page)
 
 
 def test_kind_and_sector_link_to_the_list_filtered_by_them(client):

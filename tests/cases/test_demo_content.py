@@ -66,3 +66,16 @@ def test_an_editors_change_to_a_demo_case_is_overwritten_only_by_the_demo_text()
     case.refresh_from_db()
     assert case.status == Case.Status.PUBLISHED
     assert Case.objects.filter(slug=case.slug).count() == 1
+
+
+def test_some_demo_cases_have_a_drawn_picture_with_a_text_alternative():
+    demo.load()
+    pictured = Case.objects.exclude(image="")
+
+    assert pictured.count() == len(demo.ILLUSTRATED)
+    for case in pictured:
+        assert case.image_alt.startswith("Piirroskuva:")
+        assert (case.image_width, case.image_small_width) == (1200, 600)
+
+    demo.load()
+    assert Case.objects.exclude(image="").count() == len(demo.ILLUSTRATED)

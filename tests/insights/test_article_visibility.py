@@ -34,7 +34,7 @@ def test_article_page_shows_title_author_date_themes_and_rendered_body(client, a
     assert "<h1>Dialogi hybridityössä</h1>" in page
     assert "Kirjoittaja" in page
     assert article.published_at.astimezone().strftime("%-d.%-m.%Y") in page
-    assert ">Dialogi</li>" in page
+    assert '<li class="theme"><a href="/teemat/dialogi/">Dialogi</a></li>' in page
     assert "<strong>lihavoituna</strong>" in page
 
 

@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core import mail
 
 from insights.models import Comment
@@ -140,3 +141,34 @@ def test_comments_close_automatically_after_the_set_number_of_days(client, setti
     settings.COMMENTS_CLOSE_AFTER_DAYS = 30
 
     assert "kommentointi on päättynyt" in client.get(old.get_absolute_url()).content.decode()
+
+
+def comments_section(client, article):
+    page = BeautifulSoup(client.get(article.get_absolute_url()).content, "html.parser")
+    return page.find("section", attrs={"aria-labelledby": "kommentit-otsikko"}).get_text(" ")
+
+
+def test_a_closed_article_without_comments_invites_no_one_to_comment(client, article):
+    article.comments_open = False
+    article.save()
+
+    text = comments_section(client, article)
+
+    assert "Kerro ensimmäisenä" not in text
+    assert "Kiitos kaikille keskusteluun osallistuneille" not in text
+    assert "Kirjoitusta ei kommentoitu, ja sen kommentointi on päättynyt." in text
+
+
+def test_a_closed_article_with_comments_thanks_those_who_took_part(client, article):
+    make_comment(article, body="Hyvä pointti.")
+    article.comments_open = False
+    article.save()
+
+    text = comments_section(client, article)
+
+    assert "Hyvä pointti." in text
+    assert "Kiitos kaikille keskusteluun osallistuneille" in text
+
+
+def test_an_open_article_without_comments_invites_the_first_one(client, article):
+    assert "Kerro ensimmäisenä" in comments_section(client, article)

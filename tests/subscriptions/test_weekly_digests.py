@@ -45,6 +45,12 @@ def test_a_theme_can_be_chosen_by_a_link(client):
     assert dialogue.has_attr("checked")
 
 
+def test_each_themes_page_offers_a_subscription_to_that_theme(client):
+    form = parse(client.get("/teemat/dialogi/").content.decode()).find("form", action="/tilaa/")
+
+    assert form.find("input", {"name": "teema"})["value"] == "dialogi"
+
+
 def test_subscribing_needs_a_choice_and_keeps_what_was_typed(client):
     response = client.post("/tilaa/", form_data(email="lukija@example.fi"))
 

@@ -9,6 +9,11 @@ from insights.models import Article, Comment
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _media_in_a_temporary_folder(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"  # demo cases have drawn pictures
+
+
 def test_loading_twice_duplicates_nothing(settings):
     settings.DEBUG = True
     call_command("load_demo", verbosity=0)

@@ -125,9 +125,9 @@ def test_a_case_with_an_image_previews_with_the_image(pages):
     assert head.meta["twitter:image"] == SITE + pictured.image.url
 
 
-def test_a_case_without_an_image_has_a_plain_summary_card(pages):
+def test_a_case_without_an_image_has_a_summary_card_with_the_sites_share_image(pages):
     head = pages["heads"][pages["case"].get_absolute_url()]
 
-    assert "og:image" not in head.meta
+    assert head.meta["og:image"].endswith("/img/share.png")
     assert head.meta["twitter:card"] == "summary"
     assert head.meta["og:type"] == "article"

@@ -1,6 +1,7 @@
 """The summary recommends published reading for the themes where the team is weakest."""
 
 import pytest
+from bs4 import BeautifulSoup
 from django.utils import timezone
 
 from cases.models import Case
@@ -64,9 +65,9 @@ def test_the_weakest_and_strongest_themes_are_named(client, solo, statements, ar
 
     strongest = page.split("Vahvimmillanne olette", 1)[1].split("</ul>", 1)[0]
     weakest = page.split("Eniten kehitettävää on", 1)[1].split("</ul>", 1)[0]
-    assert "Dialogi (1,0)" in weakest
+    assert '<a href="/teemat/dialogi/">Dialogi</a> (1,0)' in weakest
     assert "Dialogi" not in strongest
-    assert "Jaettu johtajuus (3,0)" in strongest
+    assert '<a href="/teemat/jaettu-johtajuus/">Jaettu johtajuus</a> (3,0)' in strongest
 
 
 def test_unpublished_articles_are_never_recommended(client, solo, statements, articles):
@@ -138,3 +139,16 @@ def test_published_cases_of_the_weakest_theme_are_recommended(client, solo, stat
     assert wanted.get_absolute_url() in section
     assert "Johtajuus jaettuna" not in section
     assert "Julkaisematon dialogi" not in section
+
+
+def test_recommended_links_are_full_addresses_that_still_work_on_paper(
+    client, solo, statements, articles
+):
+    answer_with_weak(client, solo, statements, "dialogi")
+    page = BeautifulSoup(client.get(url("summary", solo)).content, "html.parser")
+
+    links = [link["href"] for link in page.select(".recommendation-list a")]
+
+    path = articles["dialogi"].get_absolute_url()
+    assert len(links) == 1
+    assert links[0].startswith(("http://", "https://")) and links[0].endswith(path)

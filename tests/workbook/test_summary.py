@@ -60,7 +60,7 @@ def test_strongest_and_weakest_themes_are_named(client, answered):
 
     assert "Eniten kehitettävää on" in page
     weakest = page.split("Eniten kehitettävää on", 1)[1].split("</ul>", 1)[0]
-    assert "Dialogi (1,0)" in weakest
+    assert '<a href="/teemat/dialogi/">Dialogi</a> (1,0)' in weakest
 
 
 def test_when_all_themes_are_equal_none_is_called_weakest(client, solo, statements):

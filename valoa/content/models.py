@@ -41,6 +41,18 @@ class PublishedContent(models.Model):
         _("tila"), max_length=10, choices=Status.choices, default=Status.DRAFT
     )
     published_at = models.DateTimeField(_("julkaisuaika"), default=timezone.now)
+    # Lifted to the home page by the editors, in their order.
+    featured = models.BooleanField(
+        _("nosta etusivulle"),
+        default=False,
+        help_text=_("Näytetään etusivun nostoissa, kun sisältö on julkaistu."),
+    )
+    featured_order = models.PositiveSmallIntegerField(
+        _("järjestys etusivulla"),
+        default=0,
+        blank=True,  # forms that leave it out (or empty) keep the default
+        help_text=_("Pienin numero näytetään ensimmäisenä."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     search_vector = SearchVectorField(null=True, editable=False)
@@ -56,6 +68,8 @@ class PublishedContent(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
+        if self.featured_order is None:  # emptied in the admin
+            self.featured_order = 0
         # The search index (post_save) is written in the same transaction, before the page
         # cache's bump after the commit.
         with transaction.atomic():

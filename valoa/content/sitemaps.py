@@ -13,10 +13,11 @@ from django.db.models import Max
 from django.urls import reverse
 
 from valoa.apps import contributed
+from valoa.models import Theme
 from valoa.web.page_cache import cached_for_readers
 
 # The site's own pages, after the apps' pages; the home page changes when any listed page does.
-OWN_PAGES = ["privacy", "accessibility"]
+OWN_PAGES = ["about", "privacy", "accessibility"]
 
 
 class SiteSitemap(Sitemap):
@@ -55,6 +56,16 @@ class PublishedContentSitemap(SiteSitemap):
     @classmethod
     def latest_change(cls) -> datetime | None:
         return cls.model.objects.published().aggregate(latest=Max("updated_at"))["latest"]
+
+
+class ThemeSitemap(SiteSitemap):
+    """The six elements' pages; the overview lists them."""
+
+    section = "teemat"
+    list_url_name = "themes"
+
+    def items(self):
+        return Theme.objects.all()
 
 
 def _pages() -> dict[str, type[SiteSitemap] | None]:

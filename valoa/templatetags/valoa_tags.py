@@ -1,11 +1,25 @@
+from datetime import datetime
+
 from django import template
 from django.conf import settings
 from django.urls import translate_url
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 register = template.Library()
+
+
+@register.filter
+def machine_time(value) -> str:
+    """For <time datetime> and meta tags: ISO 8601 in local time to the second, since HTML
+    allows no more than milliseconds (Django's "c" format writes microseconds)."""
+    if isinstance(value, datetime):
+        if timezone.is_aware(value):
+            value = timezone.localtime(value)
+        return value.isoformat(timespec="seconds")
+    return value.isoformat() if value else ""
 
 
 @register.filter
