@@ -1,4 +1,5 @@
 from django import forms
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from subscriptions.models import Subscription
@@ -24,6 +25,9 @@ def follow_comment_field() -> forms.BooleanField:
 class SubscribeForm(PublicForm, forms.ModelForm):
     """Follow sections or themes: a weekly digest of what is new in them."""
 
+    rate_limit_scope = "subscribe"
+    spam_fields = ("email",)
+
     sections = forms.MultipleChoiceField(
         label=_("Osiot"),
         choices=Subscription.Section.choices,
@@ -44,6 +48,12 @@ class SubscribeForm(PublicForm, forms.ModelForm):
         help_texts = {"email": _("Osoitetta käytetään vain tähän tilaukseen.")}
         widgets = {"email": forms.EmailInput(attrs={"autocomplete": "email"})}
         error_messages = {"email": CONTACT_ERROR_MESSAGES["email"]}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Not chosen by the reader: the digest, in the language of the pages they are on.
+        self.instance.kind = Subscription.Kind.DIGEST
+        self.instance.language = translation.get_language()
 
     def clean(self):
         cleaned = super().clean()

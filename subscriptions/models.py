@@ -41,6 +41,12 @@ class Subscription(models.Model):
     approval_sent_at = models.DateTimeField(_("julkaisusta kerrottu"), null=True, blank=True)
     replies_sent_at = models.DateTimeField(_("vastauksista kerrottu"), null=True, blank=True)
     digest_sent_at = models.DateTimeField(_("kooste lähetetty"), null=True, blank=True)
+    # Held by the spam rules: never asked to confirm, so it goes with the unconfirmed ones.
+    held_reason = models.CharField(_("pidätetty, koska"), max_length=200, blank=True)
+    # One showing of the form stores a subscription once (see PublicForm.save_once).
+    submission_key = models.CharField(
+        max_length=64, unique=True, null=True, blank=True, editable=False
+    )
 
     objects = SubscriptionQuerySet.as_manager()
 
@@ -51,6 +57,18 @@ class Subscription(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.pk}"
+
+    def hold_as_spam(self, reason: str) -> None:
+        self.held_reason = reason
+
+    def on_received(self) -> None:
+        """A reader has just subscribed at /tilaa/ (valoa.posting): the double opt-in's first
+        mail, not for an address held as spam (the form must not become a way to mail
+        strangers)."""
+        from subscriptions import mail  # it imports this module
+
+        if not self.held_reason:
+            mail.ask_to_confirm(self)
 
 
 class ReplyNotice(models.Model):

@@ -2,7 +2,7 @@ from django.core import signing
 from django.core.validators import slug_re
 from django.db import transaction
 from django.shortcuts import redirect, render
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
@@ -10,8 +10,8 @@ from django.views.decorators.http import require_http_methods
 from subscriptions import comments, mail
 from subscriptions.forms import SubscribeForm
 from subscriptions.models import Subscription
+from valoa import posting
 from valoa.models import Theme
-from valoa.posting import antispam
 
 
 def _initial(request) -> dict:
@@ -27,17 +27,12 @@ def _initial(request) -> dict:
 @require_http_methods(["GET", "HEAD", "POST"])
 def subscribe(request):
     form = SubscribeForm(request.POST or None, initial=_initial(request))
-    if request.method == "POST" and form.is_valid():
-        if not antispam.allow_post(request, "subscribe"):
-            return antispam.rate_limited_response(request)
-        with transaction.atomic():
-            subscription = form.save(commit=False)
-            subscription.kind = Subscription.Kind.DIGEST
-            subscription.language = translation.get_language()
-            subscription.save()
-            form.save_m2m()
-            mail.ask_to_confirm(subscription)
-        return redirect("subscriptions:sent")
+    if request.method == "POST":
+        received = posting.receive(request, form)
+        if received.refusal:
+            return received.refusal
+        if received.instance:
+            return redirect("subscriptions:sent")
     return render(request, "subscriptions/subscribe.html", {"form": form})
 
 

@@ -61,6 +61,33 @@ def test_subscribing_needs_a_choice_and_keeps_what_was_typed(client):
     assert Subscription.objects.count() == 0
 
 
+def test_posting_the_same_form_twice_stores_one_subscription_and_sends_one_mail(
+    client, django_capture_on_commit_callbacks
+):
+    data = form_data(email="lukija@example.fi", themes=[theme("dialogi").pk])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        first = client.post("/tilaa/", data)
+        second = client.post("/tilaa/", data)
+
+    assert first.status_code == second.status_code == 302
+    assert Subscription.objects.count() == 1
+    assert len(mails_to("lukija@example.fi")) == 1
+
+
+def test_an_address_held_as_spam_is_not_asked_to_confirm(
+    client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            "/tilaa/", form_data(email="casino@example.fi", sections=["innostu"])
+        )
+
+    assert response.status_code == 302
+    assert "casino" in Subscription.objects.get().held_reason
+    assert mails_to("casino@example.fi") == []
+
+
 def test_unconfirmed_subscribers_get_no_digest(client, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         client.post("/tilaa/", form_data(email="lukija@example.fi", sections=["innostu"]))

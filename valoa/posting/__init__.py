@@ -1,6 +1,7 @@
-"""One path for everything a reader posts (comments, readers' insights, stories, feedback, a
-team member's workbook answers): validate → abuse limit → spam verdict → save once, atomically
-→ the model's `on_received()` (its notifications). Spam is stored, held, and emails nobody.
+"""One path for everything a reader posts (comments, readers' insights, stories, feedback,
+subscriptions, a team member's workbook answers): validate → abuse limit → spam verdict → save
+once, atomically → the model's `on_received()` (its notifications). Spam is stored, held, and
+emails nobody.
 
 The pieces: `forms.PublicForm` (honeypot, time trap, the spam verdict hook, save once),
 `antispam` (the rules and limits), `notifications` (mail stored with the post, sent after
