@@ -212,7 +212,8 @@ class Case(models.Model):
 
     def save(self, *args, **kwargs):
         for field, _heading in self.SECTIONS:
-            setattr(self, f"{field}_html", render_markdown(getattr(self, field)))
+            # Under the section's own h2 heading.
+            setattr(self, f"{field}_html", render_markdown(getattr(self, field), top_heading=3))
         replaced = self._resize_new_image()
         # The search index (post_save) is written in the same transaction, before the page
         # cache's bump after the commit.
@@ -222,6 +223,9 @@ class Case(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("cases:detail", kwargs={"slug": self.slug})
+
+    def get_preview_url(self) -> str:
+        return reverse("cases:preview", kwargs={"pk": self.pk})
 
     def is_public(self) -> bool:
         """Shown to readers (now, or from its publishing time): its changes empty the page cache."""

@@ -17,5 +17,6 @@ urlpatterns = [
     path("kerro/tila/<str:token>/peru/", views.withdraw, name="withdraw"),
     path("kerro/tila/<str:token>/poista/", views.request_erasure, name="erasure"),
     path("kerro/tila/<str:token>/muokkaa/", views.edit, name="edit"),
+    path("esikatselu/<int:pk>/", views.case_preview, name="preview"),
     path("<slug:slug>/", views.case_detail, name="detail"),
 ]

@@ -12,6 +12,7 @@ from valoa import antispam
 from valoa.forms import files_deleted_on_failure
 from valoa.page_cache import cached_for_readers
 from valoa.pagination import paginate
+from valoa.preview import Preview, preview_response
 
 CASES_PER_PAGE = 12
 RATE_LIMIT_SCOPE = "submission"
@@ -34,9 +35,17 @@ def case_list(request):
 @require_http_methods(["GET", "HEAD"])
 @cached_for_readers()
 def case_detail(request, slug: str):
-    case = get_object_or_404(Case.objects.published(), slug=slug)
-    context = {"case": case, "related_cases": Case.objects.related_to(case)}
+    return render_case(request, get_object_or_404(Case.objects.published(), slug=slug))
+
+
+def render_case(request, case: Case, preview: Preview | None = None):
+    context = {"case": case, "related_cases": Case.objects.related_to(case), "preview": preview}
     return render(request, "cases/case_detail.html", context)
+
+
+@require_http_methods(["GET", "HEAD"])
+def case_preview(request, pk: int):
+    return preview_response(request, Case, pk, render_case)
 
 
 def announce_new_submission(submission: Submission) -> None:

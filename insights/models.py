@@ -70,6 +70,9 @@ class Article(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("insights:article", kwargs={"slug": self.slug})
 
+    def get_preview_url(self) -> str:
+        return reverse("insights:preview", kwargs={"pk": self.pk})
+
     def is_public(self) -> bool:
         """Shown to readers (now, or from its publishing time): its changes empty the page cache."""
         return self.status == self.Status.PUBLISHED

@@ -10,6 +10,7 @@ from valoa import antispam
 from valoa.moderation import ModerationStatus
 from valoa.page_cache import cached_for_readers
 from valoa.pagination import paginate
+from valoa.preview import Preview, preview_response
 
 OWN_COMMENT_SALT = "insights.own-comment"
 OWN_COMMENT_MAX_AGE = 14 * 24 * 60 * 60
@@ -74,7 +75,10 @@ def article_list(request):
 @require_http_methods(["GET", "HEAD", "POST"])
 @cached_for_readers(bypass=("oma", "vastaa"))
 def article_detail(request, slug: str):
-    article = get_object_or_404(Article.objects.published(), slug=slug)
+    return render_article(request, get_object_or_404(Article.objects.published(), slug=slug))
+
+
+def render_article(request, article: Article, preview: Preview | None = None):
     accepts_comments = article.accepts_comments()
     form = None
     if request.method == "POST" and accepts_comments:
@@ -89,6 +93,12 @@ def article_detail(request, slug: str):
         "form": form,
         "replying_to": form.replying_to() if form else None,
         "own_comment": own_comment(request, article),
+        "preview": preview,
     }
     status = 403 if request.method == "POST" and not accepts_comments else 200
     return render(request, "insights/article_detail.html", context, status=status)
+
+
+@require_http_methods(["GET", "HEAD"])
+def article_preview(request, pk: int):
+    return preview_response(request, Article, pk, render_article)
