@@ -45,6 +45,11 @@ class CaseQuerySet(models.QuerySet):
             status=Case.Status.PUBLISHED, published_at__lte=timezone.now()
         ).prefetch_related("themes")
 
+    def next_scheduled(self, now):
+        """When the next case published with a future time appears, or None."""
+        later = self.filter(status=Case.Status.PUBLISHED, published_at__gt=now)
+        return later.aggregate(first=models.Min("published_at"))["first"]
+
     def related_to(self, case: "Case", count: int = 3):
         """Other published cases, those sharing the most themes with `case` first, then newest.
 

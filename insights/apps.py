@@ -11,7 +11,8 @@ class InsightsConfig(AppConfig):
         from insights import moderation, personal_data, search, sitemaps  # noqa: F401
         from insights.models import Article, Comment
         from valoa.notifications import delete_mail_about_deleted
-        from valoa.page_cache import invalidate_on_change
+        from valoa.page_cache import changes_on_schedule, invalidate_on_change
 
+        changes_on_schedule(Article.objects.next_scheduled)
         invalidate_on_change(Article, Comment, relations=[Article.themes.through])
         delete_mail_about_deleted(Comment)

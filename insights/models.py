@@ -19,6 +19,11 @@ class ArticleQuerySet(models.QuerySet):
             status=Article.Status.PUBLISHED, published_at__lte=timezone.now()
         ).prefetch_related("themes")
 
+    def next_scheduled(self, now):
+        """When the next article published with a future time appears, or None."""
+        later = self.filter(status=Article.Status.PUBLISHED, published_at__gt=now)
+        return later.aggregate(first=models.Min("published_at"))["first"]
+
 
 class Article(models.Model):
     class Status(models.TextChoices):

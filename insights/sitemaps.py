@@ -1,6 +1,7 @@
 """Published articles and the Oivallukset list in sitemap.xml."""
 
 from django.db.models import Max
+from django.db.models.functions import Greatest
 
 from insights.models import Article
 from valoa.sitemaps import SiteSitemap, register_page, register_section
@@ -8,14 +9,18 @@ from valoa.sitemaps import SiteSitemap, register_page, register_section
 
 class ArticleSitemap(SiteSitemap):
     def items(self):
-        return Article.objects.published().prefetch_related(None).only("slug", "updated_at")
+        fields = ("slug", "updated_at", "published_at")
+        return Article.objects.published().prefetch_related(None).only(*fields)
 
     def lastmod(self, article):
-        return article.updated_at
+        # Scheduled: it appears, on the page and in lists, at its publishing time.
+        return max(article.updated_at, article.published_at)
 
 
 def latest_change():
-    return Article.objects.published().aggregate(latest=Max("updated_at"))["latest"]
+    return Article.objects.published().aggregate(
+        latest=Max(Greatest("updated_at", "published_at"))
+    )["latest"]
 
 
 register_section("oivallukset", ArticleSitemap)
