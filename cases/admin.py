@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from cases import attachments
 from cases.forms import RequestChangesForm
 from cases.models import Case, Submission
-from valoa.admin import PreviewStyles
+from valoa.admin import PreviewStyles, VersionHistory
 from valoa.csv_files import csv_cell, csv_download
 
 logger = logging.getLogger(__name__)
@@ -396,7 +396,7 @@ class SubmissionInline(admin.TabularInline):
 
 
 @admin.register(Case)
-class CaseAdmin(PreviewStyles, admin.ModelAdmin):
+class CaseAdmin(PreviewStyles, VersionHistory):
     list_display = ["title", "kind", "sector", "organisation", "status", "published_at"]
     list_filter = ["kind", "sector", "themes", "status", "is_demo"]
     search_fields = ["title", "organisation", "lead", "background", "actions", "learnings", "tips"]

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from cases.images import resized_versions
 from cases.storage import private_storage
@@ -182,8 +183,16 @@ class Case(models.Model):
         _("tila"), max_length=10, choices=Status.choices, default=Status.DRAFT
     )
     published_at = models.DateTimeField(_("julkaisuaika"), default=timezone.now)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(_("luotu"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("muokattu"), auto_now=True)
+    # Every saved version, who saved it and when; an editor can restore one in the admin.
+    # What is derived from the sections is left out: it is rendered again when a version returns.
+    history = HistoricalRecords(
+        verbose_name=_("esimerkin tai kokeilun versio"),
+        verbose_name_plural=_("esimerkkien ja kokeilujen versiot"),
+        excluded_fields=[*(f"{field}_html" for field, _heading in SECTIONS), "search_vector"],
+        m2m_fields=["themes"],
+    )
     # Search (valoa.search, registered in cases/search.py) indexes these fields, weighted, on
     # every save: on PostgreSQL into search_vector (GIN index by migration, PostgreSQL only, so
     # not in Meta.indexes), on SQLite into the FTS5 table cases_case_fts.

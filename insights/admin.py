@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from insights.models import Article, Comment
-from valoa.admin import PreviewStyles
+from valoa.admin import PreviewStyles, VersionHistory
 
 
 class CommentKindFilter(admin.SimpleListFilter):
@@ -127,7 +127,7 @@ class CommentInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(PreviewStyles, admin.ModelAdmin):
+class ArticleAdmin(PreviewStyles, VersionHistory):
     list_display = ["title", "status", "published_at", "author_name", "comments_open"]
     list_filter = ["status", "themes", "comments_open"]
     search_fields = ["title", "lead", "body", "author_name"]

@@ -7,6 +7,7 @@ from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from valoa.markdown import render_markdown
 from valoa.moderation import ModerationStatus
@@ -46,8 +47,16 @@ class Article(models.Model):
     language = models.CharField(
         _("sisällön kieli"), max_length=5, choices=settings.LANGUAGES, default="fi"
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(_("luotu"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("muokattu"), auto_now=True)
+    # Every saved version, who saved it and when; an editor can restore one in the admin.
+    # What is derived from the text is left out: it is rendered again when a version returns.
+    history = HistoricalRecords(
+        verbose_name=_("artikkelin versio"),
+        verbose_name_plural=_("artikkelien versiot"),
+        excluded_fields=["body_html", "search_vector"],
+        m2m_fields=["themes"],
+    )
     # Search (valoa.search, registered in insights/search.py) indexes these fields, weighted, on
     # every save: on PostgreSQL into search_vector (GIN index by migration, PostgreSQL only, so
     # not in Meta.indexes), on SQLite into the FTS5 table insights_article_fts.

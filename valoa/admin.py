@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
+from simple_history.admin import SimpleHistoryAdmin
 
 from valoa import notifications
 from valoa.models import OutboxMessage, Theme
@@ -17,6 +18,28 @@ class PreviewStyles:
 
     class Media:
         css = {"all": ["css/admin.css"]}
+
+
+class VersionHistory(SimpleHistoryAdmin):
+    """Every saved version with who saved it and when ("Muutoshistoria"); an editor opens one
+    and restores it. The version's themes come back with it."""
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        version = getattr(obj, "_history", None)  # set on an instance made from a version
+        if version is None:
+            return form
+        themes = [row.theme_id for row in version.themes.all()]
+
+        class VersionForm(form):
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, **kwargs)
+                self.initial["themes"] = themes
+
+        return VersionForm
+
+    def history_form_view_title(self, request, obj):
+        return gettext("Versio: %(title)s") % {"title": obj}
 
 
 @admin.register(Theme)

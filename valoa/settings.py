@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "crispy_forms",
     "csp",
     "axes",
+    "simple_history",
     "valoa",
     "insights",
     "cases",
@@ -64,6 +65,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Who saved a version of an article or case (the admin's history).
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
