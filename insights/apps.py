@@ -9,10 +9,10 @@ class InsightsConfig(AppConfig):
     def ready(self) -> None:
         # Register the moderation queue, personal data, search source and sitemap.
         from insights import moderation, personal_data, search, sitemaps  # noqa: F401
-        from insights.models import Article, Comment
+        from insights.models import Article, Author, Comment
         from valoa.notifications import delete_mail_about_deleted
         from valoa.page_cache import changes_on_schedule, invalidate_on_change
 
         changes_on_schedule(Article.objects.next_scheduled)
-        invalidate_on_change(Article, Comment, relations=[Article.themes.through])
+        invalidate_on_change(Article, Author, Comment, relations=[Article.themes.through])
         delete_mail_about_deleted(Comment)

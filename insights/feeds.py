@@ -23,7 +23,7 @@ class ArticleFeed(SiteFeed):
         return Article.objects.published()[:FEED_ITEMS]
 
     def item_author_name(self, article: Article) -> str:
-        return article.author_name
+        return article.author.name
 
 
 class ArticleAtomFeed(AtomFeedMixin, ArticleFeed):

@@ -5,7 +5,7 @@ from datetime import datetime, timedelta
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from insights.models import Comment
+from insights.models import Author, Comment
 from valoa import page_cache
 from valoa.moderation import ModerationStatus
 from valoa.notifications import messages_about
@@ -17,6 +17,7 @@ from valoa.personal_data import (
 )
 
 ANONYMOUS_NAME = "Nimetön"
+ANONYMOUS_AUTHOR = "Nimetön kirjoittaja"
 SPAM_AND_REJECTED_DAYS = 30
 
 
@@ -56,8 +57,40 @@ def delete_old_spam_and_rejected(now: datetime) -> int:
     return old.delete()[0]
 
 
+def find_authors(email: str) -> list[dict]:
+    return [
+        {
+            "id": author.pk,
+            "nimi": author.name,
+            "sähköposti": author.email,
+            "tehtävänimike": author.job_title,
+            "organisaatio": author.organisation,
+            "esittely": author.bio,
+            "kuva": author.photo.name,
+            "artikkelit": [article.title for article in author.articles.all()],
+        }
+        for author in Author.objects.filter(email__iexact=email).prefetch_related("articles")
+    ]
+
+
+def erase_authors(email: str) -> int:
+    """The articles stay, signed by an unnamed author: everything that tells who it was goes,
+    the photo file too."""
+    count = 0
+    for author in Author.objects.filter(email__iexact=email):
+        author.photo.delete(save=False)
+        author.name, author.slug = ANONYMOUS_AUTHOR, f"kirjoittaja-{author.pk}"
+        author.job_title = author.organisation = author.bio = author.photo_alt = author.email = ""
+        author.save()  # empties the cached pages (every change to an author does)
+        count += 1
+    return count
+
+
 register_source(
     PersonalDataSource(label=str(_("Kommentit ja oivallukset")), find=find, erase=erase)
+)
+register_source(
+    PersonalDataSource(label=str(_("Kirjoittajat")), find=find_authors, erase=erase_authors)
 )
 register_retention(
     RetentionRule(

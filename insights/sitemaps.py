@@ -10,7 +10,8 @@ from valoa.sitemaps import SiteSitemap, register_page, register_section
 class ArticleSitemap(SiteSitemap):
     def items(self):
         fields = ("slug", "updated_at", "published_at")
-        return Article.objects.published().prefetch_related(None).only(*fields)
+        published = Article.objects.published().select_related(None).prefetch_related(None)
+        return published.only(*fields)
 
     def lastmod(self, article):
         # Scheduled: it appears, on the page and in lists, at its publishing time.

@@ -1,11 +1,12 @@
 from django.conf import settings
 from django.core import signing
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from insights.forms import CommentForm
-from insights.models import Article, Comment
+from insights.models import Article, Author, Comment
 from valoa import antispam
 from valoa.moderation import ModerationStatus
 from valoa.page_cache import cached_for_readers
@@ -102,3 +103,15 @@ def render_article(request, article: Article, preview: Preview | None = None):
 @require_http_methods(["GET", "HEAD"])
 def article_preview(request, pk: int):
     return preview_response(request, Article, pk, render_article)
+
+
+@require_http_methods(["GET", "HEAD"])
+@cached_for_readers()
+def author_detail(request, slug: str):
+    """An author and their published articles; an author with none has no page yet."""
+    author = get_object_or_404(Author, slug=slug)
+    articles = author.articles.published()
+    page = paginate(request, articles, ARTICLES_PER_PAGE)
+    if not page.paginator.count:
+        raise Http404
+    return render(request, "insights/author_detail.html", {"author": author, "articles": page})

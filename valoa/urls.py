@@ -4,6 +4,7 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
+from insights.views import author_detail
 from valoa import feeds, sitemaps, views
 from valoa.page_cache import cached_for_readers
 from valoa.search import views as search_views
@@ -14,6 +15,7 @@ urlpatterns = i18n_patterns(
     path("oivallukset/", include("insights.urls")),
     path("innostu/", include("cases.urls")),
     path("tyokirja/", include("workbook.urls")),
+    path("kirjoittajat/<slug:slug>/", author_detail, name="author"),
     path("tietosuoja/", views.privacy, name="privacy"),
     path("saavutettavuus/", views.accessibility, name="accessibility"),
     path("haku/", search_views.search, name="search"),

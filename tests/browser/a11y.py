@@ -22,7 +22,7 @@ from playwright.sync_api import Page, expect
 from cases.models import Case
 from insights.models import Article
 from tests.cases.factories import make_case, make_submission, png_bytes, upload
-from tests.factories import make_article, make_comment
+from tests.factories import make_article, make_author, make_comment
 from tests.workbook.helpers import add_participant
 from valoa.models import Theme
 from workbook.exports import story_prefill_url
@@ -73,7 +73,13 @@ def make_site_content() -> SiteContent:
         slug="dialogi-hybridityossa",
         lead="Miten kuunnella, kun puolet ovat ruudulla.",
         body="## Mitä teimme\n\nAloitimme **kuulumiskierroksella**.\n\n- Yksi\n- Kaksi",
-        author_bio="Kirjoittaja kehittää työyhteisöjä.",
+        author=make_author(
+            name="Aino Esimerkki",
+            slug="aino-esimerkki",
+            job_title="kehittämisasiantuntija",
+            organisation="Esimerkkivirasto",
+            bio="Kirjoittaja kehittää työyhteisöjä.",
+        ),
     )
     article.themes.set(Theme.objects.filter(slug__in=["dialogi", "oppiminen-arjessa"]))
     first = make_comment(article, name="Aino", body="Kierros toimi meilläkin.")
