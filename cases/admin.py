@@ -19,6 +19,7 @@ from cases import attachments
 from cases.forms import RequestChangesForm
 from cases.models import Case, Submission
 from valoa.admin import PreviewStyles, VersionHistory
+from valoa.admin_markdown import MarkdownFields
 from valoa.csv_files import csv_cell, csv_download
 
 logger = logging.getLogger(__name__)
@@ -396,7 +397,9 @@ class SubmissionInline(admin.TabularInline):
 
 
 @admin.register(Case)
-class CaseAdmin(PreviewStyles, VersionHistory):
+class CaseAdmin(PreviewStyles, MarkdownFields, VersionHistory):
+    # Each section sits under its own h2 heading.
+    markdown_fields = dict.fromkeys(["background", "actions", "learnings", "tips"], 3)
     list_display = ["title", "kind", "sector", "organisation", "status", "published_at"]
     list_filter = ["kind", "sector", "themes", "status", "is_demo"]
     search_fields = ["title", "organisation", "lead", "background", "actions", "learnings", "tips"]

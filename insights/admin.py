@@ -7,6 +7,7 @@ from django.utils.translation import ngettext
 
 from insights.models import Article, Author, Comment
 from valoa.admin import PreviewStyles, VersionHistory
+from valoa.admin_markdown import MarkdownFields
 
 
 class CommentKindFilter(admin.SimpleListFilter):
@@ -128,7 +129,8 @@ class CommentInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(PreviewStyles, VersionHistory):
+class ArticleAdmin(PreviewStyles, MarkdownFields, VersionHistory):
+    markdown_fields = {"body": 2}
     list_display = ["title", "status", "published_at", "author", "comments_open"]
     list_filter = ["status", "themes", "comments_open"]
     search_fields = ["title", "lead", "body", "author__name"]

@@ -20,6 +20,7 @@ class ValoaAdminSite(admin.AdminSite):
         return super().index(request, extra_context=context)
 
     def get_urls(self):
+        from valoa.admin_markdown import markdown_preview
         from valoa.admin_personal_data import personal_data_view
 
         own = [
@@ -27,6 +28,11 @@ class ValoaAdminSite(admin.AdminSite):
                 "henkilotiedot/",
                 self.admin_view(lambda request: personal_data_view(request, self)),
                 name="personal_data",
-            )
+            ),
+            path(
+                "markdown-esikatselu/",
+                self.admin_view(markdown_preview),
+                name="markdown_preview",
+            ),
         ]
         return own + super().get_urls()
