@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from cases import attachments
 from cases.forms import RequestChangesForm
 from cases.models import Case, Submission
-from valoa.admin import PreviewStyles, VersionHistory
+from valoa.admin import VersionHistory
 from valoa.admin_markdown import MarkdownFields
 from valoa.csv_files import csv_cell, csv_download
 
@@ -397,7 +397,7 @@ class SubmissionInline(admin.TabularInline):
 
 
 @admin.register(Case)
-class CaseAdmin(PreviewStyles, MarkdownFields, VersionHistory):
+class CaseAdmin(MarkdownFields, VersionHistory):
     # Each section sits under its own h2 heading.
     markdown_fields = dict.fromkeys(["background", "actions", "learnings", "tips"], 3)
     list_display = ["title", "kind", "sector", "organisation", "status", "published_at"]

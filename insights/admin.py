@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from insights.models import Article, Author, Comment
-from valoa.admin import PreviewStyles, VersionHistory
+from valoa.admin import VersionHistory
 from valoa.admin_markdown import MarkdownFields
 
 
@@ -129,7 +129,7 @@ class CommentInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(PreviewStyles, MarkdownFields, VersionHistory):
+class ArticleAdmin(MarkdownFields, VersionHistory):
     markdown_fields = {"body": 2}
     list_display = ["title", "status", "published_at", "author", "comments_open"]
     list_filter = ["status", "themes", "comments_open"]

@@ -30,7 +30,7 @@ def find(email: str) -> list[dict]:
             "nimi": comment.name,
             "sähköposti": comment.email,
             "teksti": comment.body,
-            "tila": comment.status,
+            "tila": comment.get_status_display(),
             "lähetetty": comment.created_at,
         }
         for comment in comments

@@ -12,14 +12,6 @@ from valoa.models import OutboxMessage, Theme
 from valoa.moderation import Queue, QueueItem, register_queue
 
 
-class PreviewStyles:
-    """For a model admin whose `preview` field shows the text in a valoa-preview box: the
-    site's text styles for it (static/css/admin.css)."""
-
-    class Media:
-        css = {"all": ["css/admin.css"]}
-
-
 class VersionHistory(SimpleHistoryAdmin):
     """Every saved version with who saved it and when ("Muutoshistoria"); an editor opens one
     and restores it. The version's themes come back with it."""

@@ -1,3 +1,4 @@
+from axes.apps import AppConfig as AxesAppConfig
 from django.apps import AppConfig
 from django.contrib.admin import apps as admin_apps
 from django.utils.translation import gettext_lazy as _
@@ -19,3 +20,9 @@ class ValoaConfig(AppConfig):
 class ValoaAdminConfig(admin_apps.AdminConfig):
     default = False
     default_site = "valoa.admin_site.ValoaAdminSite"
+
+
+class AxesConfig(AxesAppConfig):
+    """django-axes under a Finnish name in the admin (its own is "Axes")."""
+
+    verbose_name = _("Kirjautumisyritykset")

@@ -40,7 +40,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "crispy_forms",
     "csp",
-    "axes",
+    "valoa.apps.AxesConfig",  # django-axes, named in Finnish
     "simple_history",
     "valoa",
     "insights",
@@ -61,6 +61,7 @@ MIDDLEWARE = [
     "valoa.middleware.RequestSizeLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "valoa.middleware.AdminInFinnishMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -178,7 +179,8 @@ LANGUAGES = [("fi", "Suomi"), ("sv", "Svenska"), ("en", "English")]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "fi"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("fi",)
 FORMAT_MODULE_PATH = ["valoa.formats"]  # English dates day first (valoa/formats/en)
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The site's Swedish and English; Finnish for the libraries that ship none (the admin's).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "third_party_locale"]
 TIME_ZONE = "Europe/Helsinki"
 USE_I18N = True
 USE_TZ = True
