@@ -198,6 +198,7 @@ def public_pages(content: SiteContent) -> list[State]:
         State(
             "artikkeli, kommentointi päättynyt", visit(content.closed_article.get_absolute_url())
         ),
+        State("kirjoittajan sivu", visit(content.article.author.get_absolute_url())),
         State("innostu", visit("/innostu/")),
         State("innostu, rajattu", visit("/innostu/?laji=kokeilu&teema=dialogi&sektori=kunta")),
         State("innostu, ei tuloksia", visit("/innostu/?laji=esimerkki&sektori=valtio")),
