@@ -18,8 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from cases import attachments
 from cases.forms import RequestChangesForm
 from cases.models import Case, Submission
-from valoa.admin import VersionHistory
-from valoa.admin_markdown import MarkdownFields
+from valoa.admin import ContentAdmin
 from valoa.csv_files import csv_cell, csv_download
 
 logger = logging.getLogger(__name__)
@@ -397,10 +396,10 @@ class SubmissionInline(admin.TabularInline):
 
 
 @admin.register(Case)
-class CaseAdmin(MarkdownFields, VersionHistory):
+class CaseAdmin(ContentAdmin):
     # Each section sits under its own h2 heading.
     markdown_fields = dict.fromkeys(["background", "actions", "learnings", "tips"], 3)
-    list_display = ["title", "kind", "sector", "organisation", "status", "published_at"]
+    list_display = ["title", "kind", "sector", "organisation", "publishing_state", "published_at"]
     list_filter = ["kind", "sector", "themes", "status", "is_demo"]
     search_fields = ["title", "organisation", "lead", "background", "actions", "learnings", "tips"]
     prepopulated_fields = {"slug": ["title"]}

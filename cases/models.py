@@ -182,7 +182,11 @@ class Case(models.Model):
     status = models.CharField(
         _("tila"), max_length=10, choices=Status.choices, default=Status.DRAFT
     )
-    published_at = models.DateTimeField(_("julkaisuaika"), default=timezone.now)
+    published_at = models.DateTimeField(
+        _("julkaisuaika"),
+        default=timezone.now,
+        help_text=_("Julkaistu tulee lukijoiden näkyviin tästä hetkestä alkaen."),
+    )
     created_at = models.DateTimeField(_("luotu"), auto_now_add=True)
     updated_at = models.DateTimeField(_("muokattu"), auto_now=True)
     # Every saved version, who saved it and when; an editor can restore one in the admin.

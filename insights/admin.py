@@ -6,8 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from insights.models import Article, Author, Comment
-from valoa.admin import VersionHistory
-from valoa.admin_markdown import MarkdownFields
+from valoa.admin import ContentAdmin
 
 
 class CommentKindFilter(admin.SimpleListFilter):
@@ -129,9 +128,9 @@ class CommentInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(MarkdownFields, VersionHistory):
+class ArticleAdmin(ContentAdmin):
     markdown_fields = {"body": 2}
-    list_display = ["title", "status", "published_at", "author", "comments_open"]
+    list_display = ["title", "publishing_state", "published_at", "author", "comments_open"]
     list_filter = ["status", "themes", "comments_open"]
     search_fields = ["title", "lead", "body", "author__name"]
     list_select_related = ["author"]

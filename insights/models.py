@@ -125,7 +125,11 @@ class Article(models.Model):
     status = models.CharField(
         _("tila"), max_length=10, choices=Status.choices, default=Status.DRAFT
     )
-    published_at = models.DateTimeField(_("julkaisuaika"), default=timezone.now)
+    published_at = models.DateTimeField(
+        _("julkaisuaika"),
+        default=timezone.now,
+        help_text=_("Julkaistu tulee lukijoiden näkyviin tästä hetkestä alkaen."),
+    )
     comments_open = models.BooleanField(_("kommentointi auki"), default=True)
     language = models.CharField(
         _("sisällön kieli"), max_length=5, choices=settings.LANGUAGES, default="fi"

@@ -2,12 +2,14 @@ from axes.admin import AccessAttemptAdmin, AccessFailureLogAdmin, AccessLogAdmin
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib import admin, messages
 from django.urls import reverse
+from django.utils import formats, timezone
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from valoa import notifications
+from valoa.admin_markdown import MarkdownFields
 from valoa.models import OutboxMessage, Theme
 from valoa.moderation import Queue, QueueItem, register_queue
 
@@ -32,6 +34,17 @@ class VersionHistory(SimpleHistoryAdmin):
 
     def history_form_view_title(self, request, obj):
         return gettext("Versio: %(title)s") % {"title": obj}
+
+
+class ContentAdmin(MarkdownFields, VersionHistory):
+    """An article's or a case's admin: Markdown fields, versions, and the publishing state."""
+
+    @admin.display(description=_("tila"), ordering="status")
+    def publishing_state(self, obj) -> str:
+        if obj.status == obj.Status.PUBLISHED and obj.published_at > timezone.now():
+            when = formats.date_format(timezone.localtime(obj.published_at), "SHORT_DATETIME_FORMAT")
+            return gettext("Ajastettu: näkyy %(when)s") % {"when": when}
+        return obj.get_status_display()
 
 
 @admin.register(Theme)

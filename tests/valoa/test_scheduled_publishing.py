@@ -74,3 +74,17 @@ def test_sitemap_dates_a_scheduled_article_at_its_appearance(clock, settings):
     clock.shift(timedelta(days=3))
     dates = entries(Client())
     assert dates["https://valoa.example.fi" + article.get_absolute_url()] == day(appears)
+
+
+def test_editors_list_tells_a_scheduled_article_from_a_published_one(client, editor):
+    make_article(title="Näkyy jo")
+    make_article(title="Näkyy myöhemmin", published_at=timezone.now() + timedelta(days=1))
+    client.force_login(editor)
+    changelist = client.get(reverse("admin:insights_article_changelist"))
+    page = BeautifulSoup(changelist.content, "html.parser")
+    states = {
+        row.find("th").get_text(strip=True): row.find(class_="field-publishing_state").get_text()
+        for row in page.select("#result_list tbody tr")
+    }
+    assert states["Näkyy jo"] == "Julkaistu"
+    assert states["Näkyy myöhemmin"].startswith("Ajastettu: näkyy ")
