@@ -42,7 +42,8 @@ class ContentAdmin(MarkdownFields, VersionHistory):
     @admin.display(description=_("tila"), ordering="status")
     def publishing_state(self, obj) -> str:
         if obj.status == obj.Status.PUBLISHED and obj.published_at > timezone.now():
-            when = formats.date_format(timezone.localtime(obj.published_at), "SHORT_DATETIME_FORMAT")
+            when = timezone.localtime(obj.published_at)
+            when = formats.date_format(when, "SHORT_DATETIME_FORMAT")
             return gettext("Ajastettu: näkyy %(when)s") % {"when": when}
         return obj.get_status_display()
 
