@@ -150,7 +150,7 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 # Brute-force protection for the admin login: 5 failures for one user from one address lock
-# that pair out for an hour; a superuser can lift a lock in the admin ("Pääsyyritykset").
+# that pair out for an hour; a superuser can lift a lock in the admin ("Kirjautumisyritykset").
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5, minimum=1)
 # The only login is the admin's: after it (also when `next` points off the site), its index.
 LOGIN_REDIRECT_URL = "admin:index"
