@@ -191,10 +191,16 @@ class Case(models.Model):
     updated_at = models.DateTimeField(_("muokattu"), auto_now=True)
     # Every saved version, who saved it and when; an editor can restore one in the admin.
     # What is derived from the sections is left out: it is rendered again when a version returns.
+    # So is the image: a replaced image's files are deleted, and a version keeps today's image.
     history = HistoricalRecords(
         verbose_name=_("esimerkin tai kokeilun versio"),
         verbose_name_plural=_("esimerkkien ja kokeilujen versiot"),
-        excluded_fields=[*(f"{field}_html" for field, _heading in SECTIONS), "search_vector"],
+        excluded_fields=[
+            *(f"{field}_html" for field, _heading in SECTIONS),
+            "search_vector",
+            *(f"{name}{part}" for name in ("image", "image_small") for part in ("", "_width", "_height")),
+            "image_alt",
+        ],
         m2m_fields=["themes"],
     )
     # Search (valoa.search, registered in cases/search.py) indexes these fields, weighted, on

@@ -79,3 +79,25 @@ def test_content_saved_before_history_keeps_its_state_as_the_first_version():
     version = article.history.get()
     assert version.title == "Ennen historiaa"
     assert [row.theme.slug for row in version.themes.all()] == ["dialogi"]
+
+
+def test_restoring_a_case_keeps_its_current_image(client, editor, settings, tmp_path):
+    from pathlib import Path
+
+    from tests.cases.factories import png_bytes, upload
+
+    settings.MEDIA_ROOT = tmp_path
+    case = make_case(title="Kuvallinen", image=upload("eka.png", png_bytes()), image_alt="Eka")
+    client.force_login(editor)
+    first = case.history.first()
+    case.image = upload("toka.png", png_bytes())
+    case.image_alt = "Toka"
+    case.save()
+    current = case.image.name
+
+    response = resubmit(client, admin_url(case, "simple_history", first.history_id))
+
+    assert response.status_code == 302
+    case.refresh_from_db()
+    assert (case.image.name, case.image_alt) == (current, "Toka")
+    assert Path(case.image.path).exists()
