@@ -198,8 +198,8 @@ class Case(models.Model):
         excluded_fields=[
             *(f"{field}_html" for field, _heading in SECTIONS),
             "search_vector",
-            *(f"{name}{part}" for name in ("image", "image_small") for part in ("", "_width", "_height")),
-            "image_alt",
+            *("image", "image_width", "image_height", "image_alt"),
+            *("image_small", "image_small_width", "image_small_height"),
         ],
         m2m_fields=["themes"],
     )
