@@ -62,9 +62,15 @@ class Author(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
+        stored = Author.objects.filter(pk=self.pk).values_list("photo", flat=True).first()
         if self.photo and not self.photo._committed:
             self.photo.save(self.photo.name, shrunk(self.photo.file), save=False)
-        super().save(*args, **kwargs)
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            if stored and stored != self.photo.name:
+                # A replaced or removed photo is personal data that no page shows any more.
+                storage = self.photo.storage
+                transaction.on_commit(lambda: storage.delete(stored))
 
     def get_absolute_url(self) -> str:
         return reverse("author", kwargs={"slug": self.slug})

@@ -78,7 +78,7 @@ def erase_authors(email: str) -> int:
     the photo file too."""
     count = 0
     for author in Author.objects.filter(email__iexact=email):
-        author.photo.delete(save=False)
+        author.photo = None
         author.name, author.slug = ANONYMOUS_AUTHOR, f"kirjoittaja-{author.pk}"
         author.job_title = author.organisation = author.bio = author.photo_alt = author.email = ""
         author.save()  # empties the cached pages (every change to an author does)

@@ -2,6 +2,7 @@
 
 import io
 import json
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
@@ -15,6 +16,7 @@ from django.utils import timezone
 from PIL import Image
 
 from insights.models import Article, Author
+from insights.personal_data import erase_authors
 from tests.factories import make_article, make_author
 from tests.valoa.admin_forms import form_values
 
@@ -170,3 +172,24 @@ def test_existing_articles_get_author_records_from_their_names():
     assert sanna.slug == "sanna-keksitty" and sanna.bio == "Sanna on esihenkilö."
     assert sorted(a.slug for a in sanna.articles.all()) == ["a0", "a1"]
     assert Article.objects.get(slug="a2").author.name == "Ville"
+
+
+def test_a_replaced_photo_file_is_deleted(
+    aino, settings, tmp_path, django_capture_on_commit_callbacks
+):
+    settings.MEDIA_ROOT = tmp_path
+    aino.photo, aino.photo_alt = png(), "Aino"
+    aino.save()
+    first = Path(aino.photo.path)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        aino.photo = png(300, 300)
+        aino.save()
+
+    second = Path(aino.photo.path)
+    assert not first.exists() and second.exists()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        erase_authors("aino@example.fi")
+
+    assert not second.exists()
