@@ -9,7 +9,7 @@
         return input ? input.value : "";
     }
 
-    document.querySelectorAll("[data-markdown-preview]").forEach(function (box) {
+    function start(box) {
         var field = document.getElementById(box.dataset.for);
         var output = box.querySelector("[data-markdown-output]");
         if (!field || !output || !window.fetch) {
@@ -49,5 +49,15 @@
         });
         box.hidden = false;
         update();
-    });
+    }
+
+    // The admin loads form media in the page's head, before the fields exist.
+    function startAll() {
+        document.querySelectorAll("[data-markdown-preview]").forEach(start);
+    }
+    if (document.readyState === "loading") {
+        document.addEventListener("DOMContentLoaded", startAll);
+    } else {
+        startAll();
+    }
 }());

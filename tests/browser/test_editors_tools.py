@@ -50,6 +50,23 @@ def test_editor_previews_a_draft_and_a_reader_gets_not_found(page, live_server, 
     reader.context.close()
 
 
+def test_markdown_preview_follows_the_editors_typing(page, live_server, editor):
+    article = make_article(body="Vanha teksti.")
+    log_in(page, live_server.url, editor)
+    errors = []  # script errors, and what the Content Security Policy refused
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda m: "Content Security Policy" in m.text and errors.append(m.text))
+    page.goto(f"{live_server.url}/admin/insights/article/{article.pk}/change/")
+    preview = page.get_by_role("region", name="Esikatselu kirjoittaessa")
+    expect(preview).to_contain_text("Vanha teksti.")
+
+    page.get_by_label("Leipäteksti").fill("# Uusi otsikko\n\nUusi **tärkeä** kappale.")
+
+    expect(preview.get_by_role("heading", level=2)).to_have_text("Uusi otsikko")
+    expect(preview.locator("strong")).to_have_text("tärkeä")
+    assert errors == []
+
+
 def test_scheduled_case_appears_by_itself_at_its_time(page, live_server):
     make_case(title="Jo julkaistu esimerkki")
     appears = timezone.now() + timezone.timedelta(seconds=4)
