@@ -157,7 +157,7 @@ def stored_markers(env: dict) -> list[str]:
         env,
         "shell",
         "-c",
-        "from cases.models import Submission\n"
+        "from stories.models import Submission\n"
         "from insights.models import Comment\n"
         "comments = Comment.objects.filter(body__startswith='kuorma-')\n"
         "stories = Submission.objects.filter(story__startswith='kuorma-')\n"

@@ -417,6 +417,18 @@ def run(chosen, size, env, url, cache, load, generator, work, log) -> int:
         f"Search index: {rows:,} rows re-indexed in {indexed['seconds']} s "
         f"(rebuild_search_index; {indexed['words']:,} words to suggest)."
     )
+    subscribers = 200 if chosen.smoke else 10_000
+    digests = json.loads(
+        subprocess.run(
+            [sys.executable, "-m", "bench.digests", f"--subscribers={subscribers}"],
+            cwd=ROOT, env=env, check=True, capture_output=True, text=True, timeout=1800,
+        ).stdout.splitlines()[-1]
+    )  # fmt: skip
+    print(
+        f"Weekly digests: {digests['sent']:,} of {subscribers:,} sent through SMTP in "
+        f"{digests['seconds']} s ({digests['sent'] / max(digests['seconds'], 0.1):,.0f} a second;"
+        f" rendered {digests['rendered']} times, once per choice of themes and language)."
+    )
     manage(env, "collectstatic", "--noinput")
     statements = statements_connection(url)
     article_html = work / "static" / "bench" / "article.html"

@@ -225,7 +225,7 @@ def seed(size: Size, rng: random.Random) -> dict:
 
     from cases.models import Case, Sector
     from insights.models import Article, Author, Comment
-    from valoa.markdown import render_markdown
+    from valoa.content.markdown import render_markdown
     from valoa.models import Theme
     from valoa.moderation import ModerationStatus
     from workbook.models import (

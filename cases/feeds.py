@@ -1,26 +1,15 @@
 """RSS and Atom feeds of the published case examples and experiments."""
 
-from django.urls import reverse
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
 from cases.models import Case
-from valoa.feeds import FEED_ITEMS, AtomFeedMixin, SiteFeed, absolute
+from valoa.content.feeds import PublishedContentFeed
 
 
-class CaseFeed(SiteFeed):
-    feed_url_name = "cases:feed_rss"
-
-    def title(self) -> str:
-        return _("VALOA – Innostu: esimerkit ja kokeilut")
-
-    def description(self) -> str:
-        return _("Uusimmat julkisen sektorin työyhteisöjen esimerkit ja kokeilut.")
-
-    def link(self) -> str:
-        return absolute(reverse("cases:list"))
-
-    def items(self):
-        return Case.objects.published()[:FEED_ITEMS]
+class CaseFeed(PublishedContentFeed):
+    model = Case
+    title = _("VALOA – Innostu: esimerkit ja kokeilut")
+    description = _("Uusimmat julkisen sektorin työyhteisöjen esimerkit ja kokeilut.")
 
     def item_title(self, case: Case) -> str:
         return f"{case.get_kind_display()}: {case.title}"
@@ -30,7 +19,3 @@ class CaseFeed(SiteFeed):
 
     def item_categories(self, case: Case) -> list[str]:
         return [str(case.get_kind_display()), *super().item_categories(case)]
-
-
-class CaseAtomFeed(AtomFeedMixin, CaseFeed):
-    feed_url_name = "cases:feed_atom"

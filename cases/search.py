@@ -1,7 +1,7 @@
 """Case examples and experiments in the site search."""
 
 from cases.models import Case
-from valoa.search import Indexed, SearchSource, register_source
+from valoa.search import Indexed, SearchSource
 
 
 class CaseSource(SearchSource):
@@ -15,14 +15,8 @@ class CaseSource(SearchSource):
         ),
     )
 
-    def documents(self):
-        return Case.objects.published()
-
     def filter_kind(self, documents, kind):
         return documents.filter(kind=self.KINDS[kind])
 
     def kind_of(self, document):
         return next(value for value, kind in self.KINDS.items() if kind == document.kind)
-
-
-register_source(CaseSource())

@@ -6,13 +6,17 @@ class InsightsConfig(AppConfig):
     name = "insights"
     verbose_name = _("Oivallukset")
 
-    def ready(self) -> None:
-        # Register the moderation queue, personal data, search source and sitemap.
-        from insights import moderation, personal_data, search, sitemaps  # noqa: F401
-        from insights.models import Article, Author, Comment
-        from valoa.notifications import delete_mail_about_deleted
-        from valoa.page_cache import changes_on_schedule, invalidate_on_change
+    # What the site takes from this app (see valoa.apps).
+    search_sources = ["insights.search.ArticleSource"]
+    personal_data = ["insights.personal_data.COMMENTS", "insights.personal_data.AUTHORS"]
+    retention = ["insights.personal_data.OLD_SPAM_AND_REJECTED"]
+    moderation_queues = ["insights.moderation.pending_comments"]
+    sitemaps = ["insights.sitemaps.ArticleSitemap", "insights.sitemaps.AuthorSitemap"]
 
-        changes_on_schedule(Article.objects.next_scheduled)
-        invalidate_on_change(Article, Author, Comment, relations=[Article.themes.through])
+    def ready(self) -> None:
+        from insights.models import Author, Comment
+        from valoa.posting.notifications import delete_mail_about_deleted
+        from valoa.web.page_cache import invalidate_on_change
+
+        invalidate_on_change(Author, Comment)
         delete_mail_about_deleted(Comment)

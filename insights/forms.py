@@ -3,15 +3,20 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from insights.models import Comment
-from valoa import antispam
-from valoa.forms import CONTACT_ERROR_MESSAGES, PublicForm
+from subscriptions.comments import follow_comment
+from subscriptions.forms import follow_comment_field
 from valoa.moderation import ModerationStatus
+from valoa.posting.forms import CONTACT_ERROR_MESSAGES, CONTACT_WIDGETS, PublicForm
 
 
 class CommentForm(PublicForm, forms.ModelForm):
     """A comment on an article, or (without an article) a reader's own insight."""
 
     vastaa = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    rate_limit_scope = "comment"
+    spam_fields = ("body",)
+    kept_field = "body"
+    ilmoita = follow_comment_field()  # news of the comment by email (subscriptions)
 
     class Meta:
         model = Comment
@@ -22,8 +27,7 @@ class CommentForm(PublicForm, forms.ModelForm):
             "body": _("Enintään 5 000 merkkiä."),
         }
         widgets = {
-            "name": forms.TextInput(attrs={"autocomplete": "name"}),
-            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            **CONTACT_WIDGETS,
             "body": forms.Textarea(attrs={"rows": 7}),
         }
         error_messages = {
@@ -36,6 +40,11 @@ class CommentForm(PublicForm, forms.ModelForm):
                 ),
             },
         }
+
+    def on_received(self, comment: Comment) -> None:
+        super().on_received(comment)
+        if self.cleaned_data.get("ilmoita"):
+            follow_comment(comment)
 
     def __init__(self, *args, article=None, **kwargs):
         self.article = article
@@ -79,11 +88,7 @@ class CommentForm(PublicForm, forms.ModelForm):
         comment = super().save(commit=False)
         comment.article = self.article
         comment.parent = self.cleaned_data["parent"]
-        reason = antispam.spam_reason(comment.body)
-        if reason:
-            comment.status = ModerationStatus.SPAM
-            comment.held_reason = reason
-        elif (
+        if (
             settings.COMMENTS_AUTO_APPROVE_KNOWN_EMAILS
             and Comment.objects.approved().filter(email__iexact=comment.email).exists()
         ):

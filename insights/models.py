@@ -11,11 +11,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps
-from simple_history.models import HistoricalRecords
 
-from valoa.markdown import render_markdown
+from valoa.content.markdown import render_markdown
+from valoa.content.models import PublishedContent, PublishedContentQuerySet, content_history
 from valoa.moderation import ModerationStatus
-from valoa.notifications import send_after_commit
+from valoa.posting.notifications import editor_addresses, send_after_commit
 
 AUTHOR_PHOTO_SIZE = 400  # shown at most 8rem wide: 400 px covers it at 3x
 
@@ -100,61 +100,26 @@ def shrunk(file) -> ContentFile:
     return ContentFile(buffer.getvalue(), name="kuva.png" if transparent else "kuva.jpg")
 
 
-class ArticleQuerySet(models.QuerySet):
-    def published(self):
-        return (
-            self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
-            .select_related("author")
-            .prefetch_related("themes")
-        )
-
-    def next_scheduled(self, now):
-        """When the next article published with a future time appears, or None."""
-        later = self.filter(status=Article.Status.PUBLISHED, published_at__gt=now)
-        return later.aggregate(first=models.Min("published_at"))["first"]
+class ArticleQuerySet(PublishedContentQuerySet):
+    def for_list(self):
+        return super().for_list().select_related("author")
 
 
-class Article(models.Model):
-    class Status(models.TextChoices):
-        DRAFT = "draft", _("Luonnos")
-        PUBLISHED = "published", _("Julkaistu")
+class Article(PublishedContent):
+    """An insight article written by the editors, with its readers' comments."""
 
-    title = models.CharField(_("otsikko"), max_length=200)
-    slug = models.SlugField(_("osoitetunniste"), max_length=200, unique=True)
-    lead = models.TextField(_("ingressi"), max_length=600)
     body = models.TextField(_("leipäteksti"), help_text=_("Markdown-muotoilu on käytössä."))
     body_html = models.TextField(editable=False, default="")
     author = models.ForeignKey(
         Author, verbose_name=_("kirjoittaja"), on_delete=models.PROTECT, related_name="articles"
     )
-    themes = models.ManyToManyField("valoa.Theme", verbose_name=_("teemat"), blank=True)
-    status = models.CharField(
-        _("tila"), max_length=10, choices=Status.choices, default=Status.DRAFT
-    )
-    published_at = models.DateTimeField(
-        _("julkaisuaika"),
-        default=timezone.now,
-        help_text=_("Julkaistu tulee lukijoiden näkyviin tästä hetkestä alkaen."),
-    )
     comments_open = models.BooleanField(_("kommentointi auki"), default=True)
-    language = models.CharField(
-        _("sisällön kieli"), max_length=5, choices=settings.LANGUAGES, default="fi"
+    # What is derived from the text is left out of the versions: it is rendered again when a
+    # version returns.
+    history = content_history(
+        _("artikkelin versio"), _("artikkelien versiot"), excluded_fields=["body_html"]
     )
-    created_at = models.DateTimeField(_("luotu"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("muokattu"), auto_now=True)
-    # Every saved version, who saved it and when; an editor can restore one in the admin.
-    # What is derived from the text is left out: it is rendered again when a version returns.
-    history = HistoricalRecords(
-        verbose_name=_("artikkelin versio"),
-        verbose_name_plural=_("artikkelien versiot"),
-        excluded_fields=["body_html", "search_vector"],
-        m2m_fields=["themes"],
-    )
-    # Search (valoa.search, registered in insights/search.py) indexes these fields, weighted, on
-    # every save: on PostgreSQL into search_vector (GIN index by migration, PostgreSQL only, so
-    # not in Meta.indexes), on SQLite into the FTS5 table insights_article_fts.
     SEARCH_FIELDS = {"title": "A", "lead": "B", "body": "C"}
-    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = ArticleQuerySet.as_manager()
 
@@ -164,25 +129,12 @@ class Article(models.Model):
         verbose_name_plural = _("artikkelit")
         indexes = [models.Index(fields=["status", "-published_at"])]
 
-    def __str__(self) -> str:
-        return self.title
-
     def save(self, *args, **kwargs):
         self.body_html = render_markdown(self.body)
-        # The search index (post_save) is written in the same transaction, before the page
-        # cache's bump after the commit.
-        with transaction.atomic():
-            super().save(*args, **kwargs)
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("insights:article", kwargs={"slug": self.slug})
-
-    def get_preview_url(self) -> str:
-        return reverse("insights:preview", kwargs={"pk": self.pk})
-
-    def is_public(self) -> bool:
-        """Shown to readers (now, or from its publishing time): its changes empty the page cache."""
-        return self.status == self.Status.PUBLISHED
 
     def accepts_comments(self) -> bool:
         if not self.comments_open:
@@ -303,6 +255,15 @@ class Comment(models.Model):
     def is_reader_insight(self) -> bool:
         return self.article_id is None
 
+    def hold_as_spam(self, reason: str) -> None:
+        self.status = ModerationStatus.SPAM
+        self.held_reason = reason
+
+    def on_received(self) -> None:
+        """A reader has just posted this (valoa.posting): the moderators hear of it, not of spam."""
+        if self.status != ModerationStatus.SPAM:
+            self.notify_moderators_on_commit()
+
     def notify_moderators_on_commit(self) -> None:
         kind = _("Uusi lukijan oivallus") if self.is_reader_insight else _("Uusi kommentti")
         where = self.article.title if self.article_id else _("Oivallukset-sivu")
@@ -321,7 +282,7 @@ class Comment(models.Model):
         send_after_commit(
             f"[VALOA] {kind}: {where}",
             body,
-            settings.MODERATOR_EMAILS,
+            editor_addresses(),
             what=f"comment {self.pk} notification",
             about=self,
         )

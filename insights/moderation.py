@@ -2,10 +2,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from insights.models import Comment
-from valoa.moderation import Queue, QueueItem, register_queue
+from valoa.moderation import Queue, QueueItem
 
 
-@register_queue
 def pending_comments(request, limit: int) -> Queue | None:
     if not request.user.has_perm("insights.moderate_comment"):
         return None

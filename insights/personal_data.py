@@ -1,4 +1,4 @@
-"""Comments and readers' insights in the site's personal-data tools and retention."""
+"""Comments, readers' insights and authors in the site's personal-data tools and retention."""
 
 from datetime import datetime, timedelta
 
@@ -6,15 +6,10 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from insights.models import Author, Comment
-from valoa import page_cache
 from valoa.moderation import ModerationStatus
-from valoa.notifications import messages_about
-from valoa.personal_data import (
-    PersonalDataSource,
-    RetentionRule,
-    register_retention,
-    register_source,
-)
+from valoa.personal_data import PersonalDataSource, RetentionRule
+from valoa.posting.notifications import messages_about
+from valoa.web import page_cache
 
 ANONYMOUS_NAME = "Nimetön"
 ANONYMOUS_AUTHOR = "Nimetön kirjoittaja"
@@ -86,15 +81,9 @@ def erase_authors(email: str) -> int:
     return count
 
 
-register_source(
-    PersonalDataSource(label=str(_("Kommentit ja oivallukset")), find=find, erase=erase)
-)
-register_source(
-    PersonalDataSource(label=str(_("Kirjoittajat")), find=find_authors, erase=erase_authors)
-)
-register_retention(
-    RetentionRule(
-        label=str(_("Roskapostiksi merkityt ja hylätyt kommentit (30 päivää)")),
-        apply=delete_old_spam_and_rejected,
-    )
+COMMENTS = PersonalDataSource(label=str(_("Kommentit ja oivallukset")), find=find, erase=erase)
+AUTHORS = PersonalDataSource(label=str(_("Kirjoittajat")), find=find_authors, erase=erase_authors)
+OLD_SPAM_AND_REJECTED = RetentionRule(
+    label=str(_("Roskapostiksi merkityt ja hylätyt kommentit (30 päivää)")),
+    apply=delete_old_spam_and_rejected,
 )

@@ -4,7 +4,7 @@ from django.db.models import Value
 from django.utils.translation import gettext_lazy as _
 
 from insights.models import Article, Comment
-from valoa.search import MOST, VIA_COMMENT, Indexed, SearchSource, hit_rows, register_source
+from valoa.search import MOST, VIA_COMMENT, Indexed, SearchSource, hit_rows
 
 
 def comment_language(comment: Comment) -> str:
@@ -24,9 +24,6 @@ class ArticleSource(SearchSource):
         Indexed(Comment, Comment.SEARCH_FIELDS, language=comment_language, related=("article",)),
     )
 
-    def documents(self):
-        return Article.objects.published()
-
     def comment_branch(self, match, documents):
         """Articles whose own text does not match but an approved comment does. They rank
         below every article found by its own text, newest first. The comments are looked up
@@ -41,6 +38,3 @@ class ArticleSource(SearchSource):
         )
         found = documents.exclude(match.q(self.document)).filter(pk__in=comments)
         return hit_rows(found, self.key, rank=Value(0.0), via=VIA_COMMENT)
-
-
-register_source(ArticleSource())

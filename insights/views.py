@@ -7,11 +7,11 @@ from django.views.decorators.http import require_http_methods
 
 from insights.forms import CommentForm
 from insights.models import Article, Author, Comment
-from valoa import antispam
+from valoa import posting
+from valoa.content.preview import Preview, preview_response
 from valoa.moderation import ModerationStatus
-from valoa.page_cache import cached_for_readers
-from valoa.pagination import paginate
-from valoa.preview import Preview, preview_response
+from valoa.web.page_cache import cached_for_readers
+from valoa.web.pagination import paginate
 
 OWN_COMMENT_SALT = "insights.own-comment"
 OWN_COMMENT_MAX_AGE = 14 * 24 * 60 * 60
@@ -43,14 +43,11 @@ def own_comment(request, article: Article | None) -> Comment | None:
 def handle_comment_post(request, article: Article | None):
     """Validate and store a posted comment; returns (form, response-or-None)."""
     form = CommentForm(request.POST, article=article)
-    if not form.is_valid():
-        return form, None
-    if not antispam.allow_post(request, "comment"):
-        return form, antispam.rate_limited_response(request, form.cleaned_data["body"])
-    # The comment and its notification are stored together.
-    comment, _created = form.save_once(then=Comment.notify_moderators_on_commit)
+    received = posting.receive(request, form)
+    if received.instance is None:
+        return form, received.refusal
     url = article.get_absolute_url() if article else reverse("insights:list")
-    return form, redirect(own_comment_link(url, comment))
+    return form, redirect(own_comment_link(url, received.instance))
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -63,7 +60,7 @@ def article_list(request):
             return response
     reader_insights = Comment.objects.approved().reader_insights().order_by("-created_at", "-pk")
     context = {
-        "articles": paginate(request, Article.objects.published(), ARTICLES_PER_PAGE),
+        "articles": paginate(request, Article.objects.published().for_list(), ARTICLES_PER_PAGE),
         "reader_insights": paginate(
             request, reader_insights, READER_INSIGHTS_PER_PAGE, "oivallukset"
         ),
@@ -76,7 +73,8 @@ def article_list(request):
 @require_http_methods(["GET", "HEAD", "POST"])
 @cached_for_readers(bypass=("oma", "vastaa"))
 def article_detail(request, slug: str):
-    return render_article(request, get_object_or_404(Article.objects.published(), slug=slug))
+    article = get_object_or_404(Article.objects.published().for_list(), slug=slug)
+    return render_article(request, article)
 
 
 def render_article(request, article: Article, preview: Preview | None = None):
@@ -110,7 +108,7 @@ def article_preview(request, pk: int):
 def author_detail(request, slug: str):
     """An author and their published articles; an author with none has no page yet."""
     author = get_object_or_404(Author, slug=slug)
-    articles = author.articles.published()
+    articles = author.articles.published().for_list()
     page = paginate(request, articles, ARTICLES_PER_PAGE)
     if not page.paginator.count:
         raise Http404

@@ -8,8 +8,8 @@ from django.utils import translation
 
 from insights.models import Article
 from tests.factories import make_article
-from valoa import page_cache, shared_cache
 from valoa.permissions import EDITORS_GROUP
+from valoa.web import page_cache, shared_cache
 
 
 def pytest_collection_modifyitems(config, items):
@@ -52,6 +52,13 @@ def no_page_cache(settings):
     settings.PAGE_CACHE_SECONDS = 0
 
 
+@pytest.fixture
+def media_in_temporary_folders(settings, tmp_path):
+    """Uploaded images and private attachments go to this test's own folders."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private-media"
+
+
 @pytest.fixture(autouse=True)
 def _finnish_interface():
     """Each test starts in Finnish: a request to /sv/ or /en/ leaves its language active in the
@@ -77,6 +84,16 @@ def staff_without_permission(db) -> User:
     user.is_staff = True
     user.save()
     user.user_permissions.add(Permission.objects.get(codename="view_comment"))
+    return user
+
+
+@pytest.fixture
+def submission_viewer(db) -> User:
+    """Staff who may read submissions in the admin but not change, export or act on them."""
+    user = User.objects.create_user("lukija", "lukija@example.fi", "salasana-pitka-123")
+    user.is_staff = True
+    user.save()
+    user.user_permissions.add(Permission.objects.get(codename="view_submission"))
     return user
 
 

@@ -23,3 +23,18 @@ def legends(soup: BeautifulSoup) -> list[str]:
 def group_legend(soup: BeautifulSoup, field_id: str) -> str:
     """The legend of the fieldset around a radio button or checkbox."""
     return text(soup.find(id=field_id).find_parent("fieldset").legend)
+
+
+def hrefs(page: str) -> list[str]:
+    """The addresses the page's links point at."""
+    return [link["href"] for link in parse(page).find_all("a", href=True)]
+
+
+def link_texts(page: str) -> dict[str, str]:
+    """Each link's address and its text."""
+    return {link["href"]: text(link) for link in parse(page).find_all("a", href=True)}
+
+
+def heading(page: str) -> str:
+    """The text of the page's h1."""
+    return text(parse(page).h1)

@@ -8,10 +8,10 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from valoa import notifications
 from valoa.admin_markdown import MarkdownFields
 from valoa.models import OutboxMessage, Theme
-from valoa.moderation import Queue, QueueItem, register_queue
+from valoa.moderation import Queue, QueueItem
+from valoa.posting import notifications
 
 
 class VersionHistory(SimpleHistoryAdmin):
@@ -124,7 +124,6 @@ class OutboxMessageAdmin(admin.ModelAdmin):
         )
 
 
-@register_queue
 def failed_mail(request, limit: int) -> Queue | None:
     """Mail that could not be sent after every attempt waits for an editor on the index."""
     if not request.user.has_perm("valoa.view_outboxmessage"):

@@ -10,7 +10,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from valoa.markdown import render_markdown
+from valoa.content.markdown import render_markdown
 
 # (what to write, what it gives), shown beside every Markdown field.
 SYNTAX = [

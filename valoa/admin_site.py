@@ -24,7 +24,7 @@ class ValoaAdminSite(admin.AdminSite):
 
     def get_urls(self):
         from valoa.admin_markdown import markdown_preview
-        from valoa.admin_personal_data import personal_data_view
+        from valoa.personal_data.views import personal_data_view
 
         own = [
             path(

@@ -1,5 +1,14 @@
+"""The models of the `valoa` app: the shared themes here, the rest in their packages (imported
+here so that Django finds them under the app label `valoa`)."""
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from valoa.outbox.models import OutboxMessage, OutboxQuerySet
+from valoa.personal_data.models import PersonalDataAction
+from valoa.search.models import SearchWord
+
+__all__ = ["OutboxMessage", "OutboxQuerySet", "PersonalDataAction", "SearchWord", "Theme"]
 
 
 class Theme(models.Model):
@@ -17,91 +26,3 @@ class Theme(models.Model):
 
     def __str__(self) -> str:
         return self.name
-
-
-class OutboxQuerySet(models.QuerySet):
-    def waiting(self):
-        """Not sent yet, and still tried (see valoa.notifications)."""
-        return self.filter(sent_at__isnull=True, failed_at__isnull=True)
-
-    def failed(self):
-        """Given up after every attempt failed: the editors must see these."""
-        return self.filter(failed_at__isnull=False, sent_at__isnull=True)
-
-
-class SearchWord(models.Model):
-    """A word of published articles and cases, or a base form of one: what the search may
-    suggest ("Tarkoititko…") when a query finds little. Readers' comments and queries add no
-    words. Emptied and filled again when the search index is rebuilt."""
-
-    word = models.CharField(max_length=100, unique=True)
-    # For words of close spelling: the first two letters and the length.
-    start = models.CharField(max_length=2)
-    length = models.PositiveSmallIntegerField()
-
-    class Meta:
-        indexes = [models.Index(fields=["start", "length"], name="searchword_spelling_idx")]
-
-    def __str__(self) -> str:
-        return self.word
-
-    @classmethod
-    def of(cls, word: str) -> "SearchWord":
-        return cls(word=word[:100], start=word[:2], length=len(word))
-
-
-class OutboxMessage(models.Model):
-    """An email the site owes someone: stored with the data it is about, sent after commit.
-
-    A failed send stays here unsent; `manage.py send_outbox` retries it (safe to run from cron)
-    with growing waits, and after the last attempt marks it failed (valoa.notifications).
-    """
-
-    purpose = models.CharField(_("aihe"), max_length=200)
-    # The row the message is about, e.g. "insights.comment:12": erasure finds it by this.
-    about = models.CharField(_("koskee"), max_length=100, blank=True, db_index=True)
-    subject = models.CharField(_("otsikko"), max_length=300)
-    body = models.TextField(_("viesti"))
-    recipients = models.JSONField(_("vastaanottajat"), default=list)
-    created_at = models.DateTimeField(_("luotu"), auto_now_add=True)
-    sent_at = models.DateTimeField(_("lähetetty"), null=True, blank=True, db_index=True)
-    attempts = models.PositiveSmallIntegerField(_("yrityksiä"), default=0)
-    last_error = models.CharField(_("viimeisin virhe"), max_length=300, blank=True)
-    next_attempt_at = models.DateTimeField(_("seuraava yritys"), null=True, blank=True)
-    failed_at = models.DateTimeField(_("epäonnistui lopullisesti"), null=True, blank=True)
-
-    objects = OutboxQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["created_at"]
-        verbose_name = _("lähtevä sähköposti")
-        verbose_name_plural = _("lähtevät sähköpostit")
-
-    def __str__(self) -> str:
-        return self.purpose
-
-
-class PersonalDataAction(models.Model):
-    """A log line for every search, export and erasure of a person's data."""
-
-    class Action(models.TextChoices):
-        SEARCH = "search", _("Haku")
-        EXPORT = "export", _("Vienti")
-        ERASE = "erase", _("Poisto")
-
-    action = models.CharField(_("toimenpide"), max_length=10, choices=Action.choices)
-    email_digest = models.CharField(_("osoitteen tiiviste"), max_length=32, db_index=True)
-    summary = models.JSONField(_("kohteet"), default=dict)
-    actor = models.ForeignKey(
-        "auth.User", verbose_name=_("tekijä"), on_delete=models.PROTECT, related_name="+"
-    )
-    created_at = models.DateTimeField(_("aika"), auto_now_add=True)
-
-    class Meta:
-        ordering = ["-created_at"]
-        verbose_name = _("henkilötietotoimenpide")
-        verbose_name_plural = _("henkilötietotoimenpiteet")
-        permissions = [("handle_personal_data", _("Voi hakea, viedä ja poistaa henkilötietoja"))]
-
-    def __str__(self) -> str:
-        return f"{self.get_action_display()} {self.created_at:%Y-%m-%d %H:%M}"

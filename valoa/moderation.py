@@ -1,12 +1,14 @@
 """What moderation means on this site, shared by every app that takes in readers' text."""
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
 from django.db import models
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
+
+from valoa.apps import contributed
 
 
 class ModerationStatus(models.TextChoices):
@@ -34,20 +36,12 @@ class Queue:
     items: list[QueueItem]
 
 
-# Apps register a function that returns their queue for an editor, or None when the editor
-# may not see it. The admin index shows them together, oldest first.
-QueueProvider = Callable[[HttpRequest, int], Queue | None]
-_providers: list[QueueProvider] = []
-
-
-def register_queue(provider: QueueProvider) -> QueueProvider:
-    if provider not in _providers:
-        _providers.append(provider)
-    return provider
-
-
 def queues_for(request: HttpRequest, limit: int = 20) -> list[Queue]:
-    return [queue for provider in _providers if (queue := provider(request, limit)) is not None]
+    """The queues an editor may see. Apps declare a function for each of theirs in their
+    AppConfig (`moderation_queues`); it returns the queue, or None when the editor may not see
+    it. The admin index shows them together, oldest first."""
+    providers = contributed("moderation_queues")
+    return [queue for provider in providers if (queue := provider(request, limit)) is not None]
 
 
 def oldest_first(queues: Iterable[Queue], limit: int = 20) -> list[QueueItem]:

@@ -45,20 +45,23 @@ INSTALLED_APPS = [
     "valoa",
     "insights",
     "cases",
+    "stories",
     "workbook",
+    "feedback",
+    "subscriptions",
 ]
 
 MIDDLEWARE = [
-    "valoa.middleware.RequestIdMiddleware",
+    "valoa.web.middleware.RequestIdMiddleware",
     # Near the top: a database outage anywhere below gives the readable 503 page.
-    "valoa.middleware.DatabaseUnavailableMiddleware",
+    "valoa.web.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    "valoa.middleware.SecurityHeadersMiddleware",
+    "valoa.web.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before the rest: a cached page for an anonymous reader needs none of it (page_cache.py).
-    "valoa.page_cache.PageCacheMiddleware",
+    "valoa.web.page_cache.PageCacheMiddleware",
     "csp.middleware.CSPMiddleware",
-    "valoa.middleware.RequestSizeLimitMiddleware",
+    "valoa.web.middleware.RequestSizeLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "valoa.middleware.AdminInFinnishMiddleware",
@@ -85,7 +88,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "valoa.page_cache.csrf_placeholder",
+                "valoa.web.page_cache.csrf_placeholder",
             ],
         },
     },
@@ -131,7 +134,7 @@ if env_str("REDIS_URL"):
     CACHES = {
         "default": {
             # Django's backend, reusing its Redis client (a page-cache hit is one round trip).
-            "BACKEND": "valoa.cache_backends.RedisCache",
+            "BACKEND": "valoa.web.cache_backends.RedisCache",
             "LOCATION": env_str("REDIS_URL"),
             # A Redis that is down costs a request a second at most, not a hung worker.
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
@@ -157,7 +160,7 @@ LOGIN_REDIRECT_URL = "admin:index"
 AXES_COOLOFF_TIME = 1
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "axes_lockout.html"
-AXES_CLIENT_IP_CALLABLE = "valoa.antispam.client_address"
+AXES_CLIENT_IP_CALLABLE = "valoa.posting.antispam.client_address"
 AXES_RESET_ON_SUCCESS = True
 AXES_DISABLE_ACCESS_LOG = True
 
@@ -242,6 +245,8 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 300
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 # Where readers send feedback on accessibility and privacy (shown in the statements).
 FEEDBACK_EMAIL = env_str("FEEDBACK_EMAIL", "valoa@example.fi")
+# Where a reader's answer to any mail of the site goes: people, not the sending address.
+EMAIL_REPLY_TO = env_str("EMAIL_REPLY_TO", FEEDBACK_EMAIL)
 SECURITY_CONTACT = env_str("SECURITY_CONTACT", "mailto:tietoturva@example.fi")
 
 # Security: strict by default in production.
@@ -281,10 +286,10 @@ CONTENT_SECURITY_POLICY = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"request_id": {"()": "valoa.middleware.RequestIdLogFilter"}},
+    "filters": {"request_id": {"()": "valoa.web.middleware.RequestIdLogFilter"}},
     "formatters": {
         "one_line": {
-            "()": "valoa.middleware.OneLineFormatter",
+            "()": "valoa.web.middleware.OneLineFormatter",
             "format": "%(asctime)s %(levelname)s %(name)s request=%(request_id)s %(message)s",
         }
     },

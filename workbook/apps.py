@@ -5,11 +5,12 @@ from django.utils.translation import gettext_lazy as _
 class WorkbookConfig(AppConfig):
     name = "workbook"
     verbose_name = _("Työkirja")
+    sitemap_pages = ["workbook:start"]  # see valoa.apps
 
     def ready(self):
         from django.db.models.signals import post_delete
 
-        from valoa.page_cache import invalidate_on_change, invalidate_scope
+        from valoa.web.page_cache import invalidate_on_change, invalidate_scope
         from workbook.models import ReflectionQuestion, Statement, Workbook
 
         # Cached summaries show the statements and questions editors keep in the admin.

@@ -16,7 +16,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
-from cases.models import Submission
+from stories.models import Submission
 from valoa.csv_files import csv_cell, csv_download
 from workbook.models import Experiment, Level, Round, Workbook
 from workbook.results import RoundResults
@@ -136,4 +136,4 @@ def story_prefill_url(plan: Experiment) -> str:
         while query["kertomus"] and len(encoded()) > PREFILL_MAX_BYTES - 10:
             query["kertomus"] = query["kertomus"][:-50]
         query["kertomus"] = query["kertomus"].rstrip() + "…"
-    return reverse("cases:submit") + "?" + encoded()
+    return reverse("stories:submit") + "?" + encoded()

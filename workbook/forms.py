@@ -5,6 +5,8 @@ Every step has two ways to save: "Tallenna" keeps whatever is there, even half d
 template pack like its public forms, inside a <form> element that the template writes itself.
 """
 
+from functools import cached_property
+
 from django import forms
 from django.conf import settings
 from django.core.validators import MaxLengthValidator
@@ -13,7 +15,8 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from cases.models import Sector
-from valoa.forms import AccessibleForm, PublicForm
+from valoa.posting import antispam
+from valoa.posting.forms import AccessibleForm, PublicForm
 from workbook.models import TOKEN_PATTERN, Experiment, Level, Participant, Workbook
 
 NOTE_MAX_LENGTH = 1000
@@ -184,7 +187,39 @@ class AssessmentForm(WorkbookForm):
 
 class ParticipateForm(PublicForm, AssessmentForm):
     """Step 1 as a team member answers it on the participant link: a public form, so with a
-    honeypot, a time trap and a key that is the same for every post of one showing of it."""
+    honeypot, a time trap and a key that is the same for every post of one showing of it.
+    Posted through valoa.posting; the notes are the team's own, read by no spam rule."""
+
+    def __init__(self, *args, round, participant=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.round = round
+        self.participant = participant  # this browser's earlier answers to the round
+
+    @cached_property
+    def earlier(self) -> Participant | None:
+        """Whose answers this post changes: this browser's, or those a repeat of the same
+        showing of the form stored; None for a new participant."""
+        key = self.submission_key()
+        return self.participant or self.round.participants.filter(submission_key=key).first()
+
+    def within_limit(self, request) -> bool:
+        """Changing answers is free; a new participant counts against the limits per link and
+        per address (see the settings)."""
+        if self.earlier is not None:
+            return True
+        limit = settings.WORKBOOK_NEW_PARTICIPANTS
+        period = settings.WORKBOOK_NEW_PARTICIPANTS_SECONDS
+        address = antispam.address_hash(request)
+        return antispam.within_limit(
+            f"workbook-link:{self.round.workbook_id}", limit, period
+        ) and antispam.within_limit(f"workbook-address:{address}", limit, period)
+
+    def save_once(self) -> tuple[Participant, bool]:
+        if self.earlier is None:
+            return self.round.add_participant(self.submission_key(), self.answers()), True
+        self.earlier.round = self.round
+        self.earlier.replace_answers(self.answers())
+        return self.earlier, False
 
 
 class ReflectionForm(WorkbookForm):

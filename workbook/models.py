@@ -23,7 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cases.models import Sector
-from valoa.page_cache import invalidate_scope
+from valoa.web.page_cache import invalidate_scope
 
 TOKEN_BYTES = 32  # 43 URL-safe characters: not guessable, not enumerable
 # What a token in a link may look like; anything else is refused before it reaches a query.

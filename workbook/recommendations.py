@@ -19,9 +19,7 @@ class Recommendation:
 def _published_with_themes(model, theme_ids: list[int], limit: int) -> list:
     # A subquery instead of DISTINCT keeps each model's own ordering valid on PostgreSQL.
     matching = model.objects.filter(themes__in=theme_ids).values("pk")
-    return list(
-        model.objects.published().filter(pk__in=matching).prefetch_related("themes")[:limit]
-    )
+    return list(model.objects.published().for_list().filter(pk__in=matching)[:limit])
 
 
 def _recommended(model, themes, limit: int) -> list[Recommendation]:

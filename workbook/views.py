@@ -26,8 +26,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from valoa import antispam
-from valoa.page_cache import cached_for_readers, cached_response
+from valoa import posting
+from valoa.web.page_cache import cached_for_readers, cached_response
 from workbook import exports, recommendations, statistics
 from workbook.forms import (
     AssessmentForm,
@@ -583,13 +583,17 @@ def remember(request, response: HttpResponse, participant: Participant) -> None:
     )
 
 
-def new_participant_allowed(request, workbook: Workbook) -> bool:
-    """A new participant within the limits per link and per address (see the settings)."""
-    limit = settings.WORKBOOK_NEW_PARTICIPANTS
-    period = settings.WORKBOOK_NEW_PARTICIPANTS_SECONDS
-    return antispam.within_limit(
-        f"workbook-link:{workbook.pk}", limit, period
-    ) and antispam.within_limit(f"workbook-address:{antispam.address_hash(request)}", limit, period)
+def too_many_participants(request, context: dict, form) -> HttpResponse:
+    """The participant form again, kept as filled in, saying when a new answer fits in."""
+    minutes = max(1, settings.WORKBOOK_NEW_PARTICIPANTS_SECONDS // 60)
+    response = render(
+        request,
+        "workbook/participate.html",
+        {**context, "form": form, "rate_limited": True, "minutes": minutes},
+        status=429,
+    )
+    response["Retry-After"] = str(settings.WORKBOOK_NEW_PARTICIPANTS_SECONDS)
+    return response
 
 
 @private
@@ -620,29 +624,20 @@ def participate(request, token: str):
         )
         return redirect("workbook:participant_edit", token=own.token)
     statements = Statement.objects.active().select_related("theme")
-    form = ParticipateForm(request.POST or None, statements=statements)
-    if request.method == "POST" and form.is_valid():
-        key = form.submission_key()
-        participant = own or round_.participants.filter(submission_key=key).first()
-        if participant is not None:
-            participant.round = round_
-            participant.replace_answers(form.answers())
-        elif new_participant_allowed(request, workbook):
-            participant = round_.add_participant(key, form.answers())
-        else:
-            minutes = max(1, settings.WORKBOOK_NEW_PARTICIPANTS_SECONDS // 60)
-            response = render(
-                request,
-                "workbook/participate.html",
-                {**context, "form": form, "rate_limited": True, "minutes": minutes},
-                status=429,
-            )
-            response["Retry-After"] = str(settings.WORKBOOK_NEW_PARTICIPANTS_SECONDS)
+    form = ParticipateForm(
+        request.POST or None, statements=statements, round=round_, participant=own
+    )
+    if request.method == "POST":
+        received = posting.receive(
+            request, form, limited=lambda: too_many_participants(request, context, form)
+        )
+        if received.refusal:
+            return received.refusal
+        if received.instance:
+            messages.success(request, _("Kiitos! Vastauksesi on tallennettu."))
+            response = redirect(received.instance)
+            remember(request, response, received.instance)
             return response
-        messages.success(request, _("Kiitos! Vastauksesi on tallennettu."))
-        response = redirect(participant)
-        remember(request, response, participant)
-        return response
     return render(request, "workbook/participate.html", {**context, "form": form})
 
 

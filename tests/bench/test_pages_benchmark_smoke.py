@@ -49,6 +49,7 @@ def test_the_smoke_sized_benchmark_measures_every_page_and_stores_every_post():
         assert status in {"200", "404"}, table[name]  # search may not exist yet
     assert re.search(r"rows stored 8 \(expected 8\)", result.stdout), result.stdout
     assert "Slowest queries" in result.stdout
+    assert re.search(r"Weekly digests: 200 of 200 sent through SMTP in [\d.]+ s", result.stdout)
     assert re.search(r"RSS \d+", result.stdout)
     assert re.search(r"Article page weight, gzipped: [\d.]+ KB", result.stdout)
 

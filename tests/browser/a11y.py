@@ -21,8 +21,15 @@ from playwright.sync_api import Page, expect
 
 from cases.models import Case
 from insights.models import Article
-from tests.cases.factories import make_case, make_submission, png_bytes, upload
-from tests.factories import make_article, make_author, make_comment
+from tests.factories import (
+    make_article,
+    make_author,
+    make_case,
+    make_comment,
+    make_submission,
+    png_bytes,
+    upload,
+)
 from tests.workbook.helpers import add_participant
 from valoa.models import Theme
 from workbook.exports import story_prefill_url
@@ -270,7 +277,10 @@ def public_pages(content: SiteContent) -> list[State]:
         ),
         State("työkirja, tuntematon linkki", visit("/tyokirja/" + "x" * 43 + "/", 404)),
         State("tietosuoja", visit("/tietosuoja/")),
+        State("tilaa", visit("/tilaa/?teema=dialogi"), has_form=True),
+        State("tilaus, vanhentunut linkki", visit("/tilaa/vahvista/x/", 404)),
         State("saavutettavuus", visit("/saavutettavuus/")),
+        State("anna palautetta, tyhjä lomake", visit("/palaute/"), has_form=True),
         State("sivua ei löytynyt", visit("/ei-tallaista-sivua/", 404)),
         # The interface in Swedish and English; the content stays in Finnish.
         State("ruotsiksi: etusivu", visit("/sv/")),
@@ -316,14 +326,14 @@ def form_states(content: SiteContent) -> list[State]:
     def insight_sent(page: Page, base: str) -> None:
         page.goto(base + "/oivallukset/")
         page.get_by_label("Nimi").fill("Maija Meikäläinen")
-        page.get_by_label("Sähköposti").fill("maija@example.fi")
+        page.get_by_label(re.compile("^Sähköposti")).fill("maija@example.fi")
         page.get_by_label("Oivalluksesi").fill("Kysymys ennen neuvoa toimii.")
         page.get_by_role("button", name="Lähetä oivallus").click()
         expect(page.locator("#oma-kommentti")).to_be_visible()
 
     def story_errors(page: Page, base: str) -> None:
         page.goto(base + "/innostu/kerro/")
-        page.get_by_label("Sähköposti").fill("ei-osoite")
+        page.get_by_label(re.compile("^Sähköposti")).fill("ei-osoite")
         page.get_by_role("button", name="Lähetä kertomus").click()
         expect(page.locator("#virheet")).to_be_focused()
 
@@ -339,6 +349,17 @@ def form_states(content: SiteContent) -> list[State]:
         story_sent(page, base)
         page.get_by_role("link", name="Kertomuksesi tilasivulle").click()
         expect(page.get_by_role("heading", name=re.compile("^Tila:"))).to_be_visible()
+
+    def feedback_errors(page: Page, base: str) -> None:
+        page.goto(base + "/palaute/")
+        page.get_by_role("button", name="Lähetä palaute").click()
+        expect(page.locator("#virheet")).to_be_focused()
+
+    def feedback_sent(page: Page, base: str) -> None:
+        page.goto(base + "/palaute/")
+        page.get_by_label("Viesti").fill("Haku löysi hyvin kaiken, mitä etsin.")
+        page.get_by_role("button", name="Lähetä palaute").click()
+        expect(page.get_by_role("heading", level=1)).to_have_text("Kiitos palautteestasi")
 
     def workbook_start_errors(page: Page, base: str) -> None:
         page.goto(base + "/tyokirja/")
@@ -429,6 +450,8 @@ def form_states(content: SiteContent) -> list[State]:
         sent("kerro kokemuksesta, lomakkeessa virheitä", story_errors),
         sent("kerro kokemuksesta, kiitos", story_sent, form_on_page=False),
         sent("kerro kokemuksesta, tilasivu lähettämisen jälkeen", story_status, form_on_page=False),
+        sent("anna palautetta, lomakkeessa virheitä", feedback_errors),
+        sent("anna palautetta, kiitos", feedback_sent, form_on_page=False),
         sent("työkirja, aloituksessa virheitä", workbook_start_errors),
         sent("työkirja, jatka-lomakkeessa virheitä", workbook_continue_errors),
         sent("työkirja, tiimin työkirja aloitettu", workbook_started),
@@ -464,13 +487,13 @@ def _answer_every_statement(page: Page) -> None:
 
 def _fill_comment(page: Page) -> None:
     page.get_by_label("Nimi").fill("Maija Meikäläinen")
-    page.get_by_label("Sähköposti").fill("maija@example.fi")
-    page.get_by_label("Kommentti").fill("Kierros ennen keskustelua toimi meillä.")
+    page.get_by_label(re.compile("^Sähköposti")).fill("maija@example.fi")
+    page.get_by_label(re.compile("^Kommentti")).fill("Kierros ennen keskustelua toimi meillä.")
 
 
 def _fill_story(page: Page) -> None:
     page.get_by_label("Nimi").fill("Maija Meikäläinen")
-    page.get_by_label("Sähköposti").fill("maija@example.fi")
+    page.get_by_label(re.compile("^Sähköposti")).fill("maija@example.fi")
     page.get_by_label("Organisaatio").fill("Esimerkkilän kaupunki")
     page.get_by_label("Kokeilu: jotain kokeiltiin rajatun ajan").check()
     page.get_by_label("Otsikko").fill("Kävelypalaverit")

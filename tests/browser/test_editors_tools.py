@@ -11,8 +11,7 @@ from playwright.sync_api import expect
 from cases.models import Case
 from insights.models import Article
 from tests.browser.a11y import axe_violations
-from tests.cases.factories import make_case, make_submission
-from tests.factories import make_article, make_author, make_comment
+from tests.factories import make_article, make_author, make_case, make_comment, make_submission
 
 # Boxes in the admin's content whose content is cut off or must be scrolled sideways (form
 # controls and visually hidden captions hold their text by design), and the page itself.

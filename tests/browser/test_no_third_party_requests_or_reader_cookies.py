@@ -3,7 +3,7 @@
 - every request goes to the site itself: no CDN, web fonts, trackers or other third parties,
   and the Content Security Policy blocks nothing (no inline scripts or styles);
 - readers who only read get no cookies; a page with a form to post sets the CSRF cookie and
-  nothing else, also when the page comes from the whole-page cache (valoa/page_cache.py);
+  nothing else, also when the page comes from the whole-page cache (valoa/web/page_cache.py);
 - after a post, the only other cookies are the workbook's one-time "Tallennettu." message and,
   when a team member answers, the cookie that keeps them one participant.
 

@@ -5,8 +5,8 @@ from pathlib import Path
 
 from playwright.sync_api import expect
 
-from cases.models import Submission
-from tests.cases.factories import pdf_bytes
+from stories.models import Submission
+from tests.factories import pdf_bytes
 
 STORY = re.compile(r"^Kertomus\b")  # the name ends with the * of a required field
 PDF = {"name": "Kokeilun raportti.pdf", "mimeType": "application/pdf", "buffer": pdf_bytes()}

@@ -4,7 +4,7 @@ import pytest
 from django.test import Client
 
 from cases.models import Case
-from tests.cases.factories import make_case, story_data, theme
+from tests.factories import make_case, theme
 
 pytestmark = pytest.mark.django_db
 
@@ -42,30 +42,3 @@ def test_an_unpublished_case_disappears_at_once(db):
     case.save()
 
     assert "Pian luonnos" not in Client().get("/innostu/").content.decode()
-
-
-def test_the_story_form_from_a_cached_page_can_be_sent(db):
-    Client().get("/innostu/kerro/")  # fills the cache
-    contributor = Client(enforce_csrf_checks=True)
-    page = contributor.get("/innostu/kerro/")
-    assert page["X-Page-Cache"] == "hit"
-    html = page.content.decode()
-    csrf = html.split('name="csrfmiddlewaretoken" value="', 1)[1].split('"', 1)[0]
-    started = html.split('name="aloitettu" value="', 1)[1].split('"', 1)[0]
-
-    response = contributor.post(
-        "/innostu/kerro/",
-        {**story_data(aloitettu=started), "csrfmiddlewaretoken": csrf},
-    )
-
-    assert response.status_code == 302
-
-
-def test_personal_pages_are_never_cached(db, submission):
-    for url in (
-        submission.status_path(),
-        "/innostu/kerro/kiitos/?tila=" + submission.status_token(),
-    ):
-        response = Client().get(url)
-        assert "X-Page-Cache" not in response
-        assert "no-store" in response["Cache-Control"]

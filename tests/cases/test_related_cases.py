@@ -6,7 +6,7 @@ import re
 import pytest
 
 from cases.models import Case
-from tests.cases.factories import make_case
+from tests.factories import make_case
 
 pytestmark = pytest.mark.django_db
 

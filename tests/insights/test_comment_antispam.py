@@ -6,8 +6,8 @@ import pytest
 
 from insights.models import Comment
 from tests.factories import comment_data
-from valoa import antispam
 from valoa.moderation import ModerationStatus
+from valoa.posting import antispam
 
 pytestmark = pytest.mark.django_db
 

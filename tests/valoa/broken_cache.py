@@ -37,7 +37,7 @@ def redis_at_a_closed_port() -> dict:
     """The site's own Redis backend, pointed at a port where nothing listens."""
     return {
         "default": {
-            "BACKEND": "valoa.cache_backends.RedisCache",
+            "BACKEND": "valoa.web.cache_backends.RedisCache",
             "LOCATION": f"redis://127.0.0.1:{free_port()}/10",
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }

@@ -5,8 +5,7 @@ from bs4 import BeautifulSoup
 from django.test import Client
 from django.urls import reverse
 
-from tests.cases.factories import make_case
-from tests.factories import make_article
+from tests.factories import make_article, make_case
 
 pytestmark = pytest.mark.django_db
 PREVIEW = "/admin/markdown-esikatselu/"

@@ -7,7 +7,7 @@ import pytest
 from django.conf import settings
 from django.contrib.staticfiles import finders
 
-from tests.cases.factories import make_case
+from tests.factories import make_case
 from tests.form_pages import parse
 
 pytestmark = pytest.mark.django_db

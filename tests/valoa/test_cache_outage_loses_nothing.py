@@ -7,10 +7,9 @@ import logging
 import pytest
 from django.test import Client
 
-from cases.models import Submission
 from insights.models import Comment
-from tests.cases.factories import story_data
-from tests.factories import comment_data, make_comment
+from stories.models import Submission
+from tests.factories import comment_data, make_comment, story_data
 from tests.valoa.broken_cache import BROKEN, redis_at_a_closed_port
 from tests.workbook.helpers import participate_data
 from valoa.moderation import ModerationStatus

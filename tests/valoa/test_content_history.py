@@ -5,8 +5,7 @@ from bs4 import BeautifulSoup
 from django.urls import reverse
 
 from insights.models import Article
-from tests.cases.factories import make_case, theme
-from tests.factories import make_article
+from tests.factories import make_article, make_case, theme
 from tests.valoa.admin_forms import resubmit
 
 pytestmark = pytest.mark.django_db
@@ -84,7 +83,7 @@ def test_content_saved_before_history_keeps_its_state_as_the_first_version():
 def test_restoring_a_case_keeps_its_current_image(client, editor, settings, tmp_path):
     from pathlib import Path
 
-    from tests.cases.factories import png_bytes, upload
+    from tests.factories import png_bytes, upload
 
     settings.MEDIA_ROOT = tmp_path
     case = make_case(title="Kuvallinen", image=upload("eka.png", png_bytes()), image_alt="Eka")

@@ -2,8 +2,7 @@
 
 import pytest
 
-from tests.cases.factories import make_case
-from tests.factories import make_article
+from tests.factories import make_article, make_case
 
 pytestmark = pytest.mark.django_db
 

@@ -6,8 +6,7 @@ from django.urls import reverse
 
 from cases.models import Case
 from insights.models import Article
-from tests.cases.factories import make_case
-from tests.factories import make_article
+from tests.factories import make_article, make_case
 
 pytestmark = pytest.mark.django_db
 

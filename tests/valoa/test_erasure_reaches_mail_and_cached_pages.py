@@ -4,10 +4,9 @@ editors' notifications name them but hold no address) and the cached pages that 
 import pytest
 from django.test import Client
 
-from cases.models import Submission
 from insights.models import Comment
-from tests.cases.factories import story_data
-from tests.factories import comment_data
+from stories.models import Submission
+from tests.factories import comment_data, story_data
 from valoa.models import OutboxMessage
 
 pytestmark = pytest.mark.django_db
@@ -69,7 +68,7 @@ def test_deleting_a_story_after_an_erasure_request_deletes_the_mail_about_it(
     client.post(f"/innostu/kerro/tila/{submission.status_token()}/poista/")
     assert mail_mentioning("Poistettava kertomus") == 2  # new story, erasure request
 
-    editor_client.post(f"/admin/cases/submission/{submission.pk}/delete/", {"post": "yes"})
+    editor_client.post(f"/admin/stories/submission/{submission.pk}/delete/", {"post": "yes"})
 
     assert not Submission.objects.exists()
     assert mail_mentioning("Poistettava kertomus") == 0

@@ -10,12 +10,12 @@ pytestmark = pytest.mark.django_db
 
 
 def test_a_page_answers_a_readable_503_when_the_database_is_down(client, monkeypatch, caplog):
-    from insights.models import ArticleQuerySet
+    from valoa.content.models import PublishedContentQuerySet
 
     def refuse(self, *args, **kwargs):
         raise OperationalError("could not connect to server")
 
-    monkeypatch.setattr(ArticleQuerySet, "published", refuse)
+    monkeypatch.setattr(PublishedContentQuerySet, "published", refuse)
 
     with caplog.at_level(logging.ERROR):
         response = client.get("/oivallukset/")
@@ -53,12 +53,12 @@ def test_an_error_is_one_log_line_with_the_request_id(client, monkeypatch, capsy
     from django.conf import settings
 
     logging.config.dictConfig(settings.LOGGING)
-    from insights.models import ArticleQuerySet
+    from valoa.content.models import PublishedContentQuerySet
 
     def explode(self, *args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(ArticleQuerySet, "published", explode)
+    monkeypatch.setattr(PublishedContentQuerySet, "published", explode)
     client.raise_request_exception = False
 
     response = client.get("/oivallukset/?email=salainen@example.fi")

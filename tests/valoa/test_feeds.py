@@ -9,8 +9,7 @@ from django.utils import timezone
 
 from cases.models import Case
 from insights.models import Article
-from tests.cases.factories import make_case, theme
-from tests.factories import make_article
+from tests.factories import make_article, make_case, theme
 
 pytestmark = pytest.mark.django_db
 ATOM = "{http://www.w3.org/2005/Atom}"

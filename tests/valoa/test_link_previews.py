@@ -5,8 +5,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from tests.cases.factories import jpeg_bytes, make_case, upload
-from tests.factories import make_article
+from tests.factories import jpeg_bytes, make_article, make_case, upload
 
 pytestmark = pytest.mark.django_db
 SITE = "https://valoa.example.fi"

@@ -7,9 +7,8 @@ import logging
 import pytest
 from django.core import mail
 
-from cases.models import Submission
-from tests.cases.factories import pdf_bytes, story_data, upload
-from tests.factories import comment_data
+from stories.models import Submission
+from tests.factories import comment_data, form_data, pdf_bytes, story_data, upload
 from tests.valoa.broken_cache import BROKEN
 from tests.workbook.helpers import assessment_data
 from workbook.models import ReflectionQuestion, Statement, Workbook
@@ -50,7 +49,10 @@ def everything_fails(settings, tmp_path):
 def send_every_form(reader, editor, article) -> None:
     """`reader` and `editor` post a form as that person, the commit's mail sent at once."""
     # Comments and readers' insights, one too long with a line break in the name.
-    reader(article.get_absolute_url(), comment_data(body=TEXTS["comment"], **PERSON_C))
+    reader(
+        article.get_absolute_url(), comment_data(body=TEXTS["comment"], ilmoita="on", **PERSON_C)
+    )
+    reader("/tilaa/", form_data(email=PERSON["email"], sections=["innostu"]))
     reader("/oivallukset/", comment_data(body=TEXTS["insight"], **PERSON_C))
     reader(
         article.get_absolute_url(),
@@ -67,7 +69,7 @@ def send_every_form(reader, editor, article) -> None:
     reader("/innostu/kerro/", story_data(**PERSON, title=TEXTS["too long"] * 20))
     submission = Submission.objects.get()
     editor(
-        f"/admin/cases/submission/{submission.pk}/pyyda-muutoksia/",
+        f"/admin/stories/submission/{submission.pk}/pyyda-muutoksia/",
         {"message": TEXTS["message"]},
     )
     status = f"/innostu/kerro/tila/{submission.status_token()}/"
@@ -111,6 +113,7 @@ def test_no_value_a_person_sent_reaches_the_log(
 
     assert mail.outbox == []  # the mail server was down: something was logged
     assert "failed" in caplog.text
+    assert "confirmation request failed" in caplog.text  # subscriptions' mail was tried too
     assert "Shared cache unavailable" in caplog.text
     for value in [*PERSON.values(), *TEXTS.values(), "qorppu"]:
         assert value not in caplog.text, value

@@ -3,8 +3,7 @@
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.cases.factories import make_case
-from tests.factories import make_article
+from tests.factories import make_article, make_case
 
 pytestmark = pytest.mark.django_db
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.cases.factories import story_data
+from tests.factories import story_data
 from tests.form_pages import parse
 from tests.workbook.helpers import url
 from workbook.models import Workbook

@@ -8,7 +8,7 @@ from django.core import mail
 from django.utils import timezone
 
 from valoa.models import OutboxMessage
-from valoa.notifications import MAX_ATTEMPTS, deliver, send_after_commit, send_outbox
+from valoa.posting.notifications import MAX_ATTEMPTS, deliver, send_after_commit, send_outbox
 
 pytestmark = pytest.mark.django_db
 BROKEN = "tests.valoa.broken_mail.BrokenBackend"

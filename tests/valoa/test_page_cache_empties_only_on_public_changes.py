@@ -6,8 +6,8 @@ import pytest
 from django.test import Client
 
 from insights.models import Comment
-from tests.cases.factories import make_case, theme
-from tests.factories import comment_data, make_article, make_comment
+from tests.factories import comment_data, make_article, make_case, make_comment, theme
+from tests.form_pages import parse
 from valoa.moderation import ModerationStatus
 
 pytestmark = pytest.mark.django_db
@@ -64,6 +64,18 @@ def test_turning_down_a_pending_comment_leaves_them_an_approved_one_empties_them
     Client().get(article.get_absolute_url())
     approved.delete()
     assert not cached()
+
+
+def test_a_published_article_s_themes_empty_them_a_draft_s_leave_them(article, cached):
+    draft = make_article(title="Luonnos", slug="luonnos", status="draft")
+    draft.themes.add(theme("dialogi"))
+    assert cached()
+
+    article.themes.add(theme("dialogi"))
+
+    assert not cached()
+    page = parse(Client().get(article.get_absolute_url()).content.decode())
+    assert [item.get_text() for item in page.select("ul.themes li")] == ["Dialogi"]
 
 
 def test_drafts_leave_them_publishing_and_editing_published_content_empties_them(article, cached):

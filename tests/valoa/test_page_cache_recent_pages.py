@@ -6,7 +6,7 @@ from django.core.cache import cache
 from django.test import Client
 
 from insights.models import Article
-from valoa import page_cache
+from valoa.web import page_cache
 
 pytestmark = pytest.mark.django_db
 

@@ -6,10 +6,9 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from cases.models import Submission
 from insights.models import Comment
-from tests.cases.factories import make_case, story_data
-from tests.factories import comment_data
+from stories.models import Submission
+from tests.factories import comment_data, make_case, story_data
 from workbook.models import Workbook
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db]

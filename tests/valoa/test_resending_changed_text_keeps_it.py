@@ -3,10 +3,9 @@
 
 import pytest
 
-from cases.models import Submission
 from insights.models import Comment
-from tests.cases.factories import story_data
-from tests.factories import comment_data
+from stories.models import Submission
+from tests.factories import comment_data, story_data
 
 pytestmark = pytest.mark.django_db
 

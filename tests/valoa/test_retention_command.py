@@ -47,8 +47,8 @@ def test_sent_mail_is_deleted_after_30_days_but_unsent_mail_stays():
 
 
 def test_declined_and_withdrawn_stories_go_after_twelve_months():
-    from cases.models import Submission
-    from tests.cases.factories import make_submission
+    from stories.models import Submission
+    from tests.factories import make_submission
 
     long_ago = timezone.now() - timedelta(days=366)
     for status, title in [

@@ -9,8 +9,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.cases.factories import make_case
-from tests.factories import make_article
+from tests.factories import make_article, make_case
 from tests.valoa.test_sitemap import day, entries
 
 pytestmark = pytest.mark.django_db

@@ -10,8 +10,7 @@ from django.utils import timezone
 
 from cases.models import Case
 from insights.models import Article
-from tests.cases.factories import make_case, theme
-from tests.factories import make_article, make_comment
+from tests.factories import make_article, make_case, make_comment, theme
 from tests.valoa.search_page import search_page, titles
 from valoa.moderation import ModerationStatus
 

@@ -4,8 +4,7 @@ own text, and such articles come newest first (however often a comment repeats t
 import pytest
 from django.utils import timezone
 
-from tests.cases.factories import make_case
-from tests.factories import make_article, make_comment
+from tests.factories import make_article, make_case, make_comment
 from tests.valoa.search_page import titles
 
 pytestmark = pytest.mark.django_db

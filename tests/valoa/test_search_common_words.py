@@ -4,8 +4,7 @@ and the page says that there were more (the work stays the same however common t
 import pytest
 from django.utils import timezone
 
-from tests.cases.factories import make_case
-from tests.factories import make_article
+from tests.factories import make_article, make_case
 from tests.valoa.search_page import search_page
 from valoa.search import results
 

@@ -3,8 +3,7 @@ the same on SQLite and PostgreSQL (CI runs this file on both)."""
 
 import pytest
 
-from tests.cases.factories import make_case
-from tests.factories import make_article
+from tests.factories import make_article, make_case
 from tests.valoa.search_page import titles
 
 pytestmark = pytest.mark.django_db

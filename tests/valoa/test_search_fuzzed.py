@@ -8,8 +8,7 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from tests.cases.factories import make_case
-from tests.factories import make_article, make_comment
+from tests.factories import make_article, make_case, make_comment
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db]
 FUZZ = hypothesis_settings(

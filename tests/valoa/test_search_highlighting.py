@@ -3,8 +3,7 @@ written; snippets are plain text (no Markdown) and nothing from the content is m
 
 import pytest
 
-from tests.cases.factories import make_case
-from tests.factories import make_article
+from tests.factories import make_article, make_case
 from tests.valoa.search_page import search_page
 
 pytestmark = pytest.mark.django_db

@@ -10,8 +10,7 @@ from django.db import connection
 
 from cases.models import Case
 from insights.models import Article
-from tests.cases.factories import make_case
-from tests.factories import make_article, make_author, make_comment
+from tests.factories import make_article, make_author, make_case, make_comment
 from tests.valoa.search_page import titles
 from valoa.moderation import ModerationStatus
 

@@ -3,8 +3,7 @@ come a page at a time: each document once, none skipped, and the total counted r
 
 import pytest
 
-from tests.cases.factories import make_case
-from tests.factories import make_article, make_comment
+from tests.factories import make_article, make_case, make_comment
 from tests.valoa.search_page import search_page
 
 pytestmark = pytest.mark.django_db

@@ -5,8 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from cases.models import Case
-from tests.cases.factories import make_case, theme
-from tests.factories import make_article, make_comment
+from tests.factories import make_article, make_case, make_comment, theme
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_page_cache")]
 

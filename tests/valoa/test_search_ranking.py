@@ -5,8 +5,7 @@ word over a part of a compound. On SQLite and PostgreSQL alike."""
 import pytest
 from django.utils import timezone
 
-from tests.cases.factories import make_case
-from tests.factories import make_article
+from tests.factories import make_article, make_case
 from tests.valoa.search_page import titles
 
 pytestmark = pytest.mark.django_db

@@ -4,8 +4,7 @@ spelling from published text, and only when it finds more. On SQLite and Postgre
 import pytest
 
 from insights.models import Article
-from tests.cases.factories import make_case
-from tests.factories import make_article, make_comment
+from tests.factories import make_article, make_case, make_comment
 from tests.valoa.search_page import search_page
 
 pytestmark = pytest.mark.django_db

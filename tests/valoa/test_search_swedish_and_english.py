@@ -3,8 +3,7 @@ forms (Snowball stems), not by a Finnish reading of their words."""
 
 import pytest
 
-from tests.cases.factories import make_case
-from tests.factories import make_article
+from tests.factories import make_article, make_case
 from tests.valoa.search_page import search_page, titles
 
 pytestmark = pytest.mark.django_db

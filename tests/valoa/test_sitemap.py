@@ -8,8 +8,7 @@ from django.utils import timezone
 
 from cases.models import Case
 from insights.models import Article
-from tests.cases.factories import make_case
-from tests.factories import make_article, make_author
+from tests.factories import make_article, make_author, make_case
 
 pytestmark = pytest.mark.django_db
 NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"

@@ -5,8 +5,7 @@ from django.utils import timezone
 
 from cases.models import Case
 from insights.models import Article
-from tests.cases.factories import make_case
-from tests.factories import make_article
+from tests.factories import make_article, make_case
 from tests.workbook.helpers import assessment_data, url
 from valoa.models import Theme
 from workbook import recommendations

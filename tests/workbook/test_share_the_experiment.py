@@ -7,7 +7,7 @@ from html import unescape
 import pytest
 from django.core import mail
 
-from cases.models import Submission
+from stories.models import Submission
 from tests.workbook.helpers import field_values, url
 from valoa.models import Theme
 from workbook.exports import PREFILL_MAX_BYTES

@@ -4,13 +4,13 @@ It understands Finnish: a word is found in any of its forms ("johtajuudesta" fin
 johtajuus"), as a part of a compound ("suunnittelusta" finds "vuorosuunnittelu") and typed
 from its parts ("kotihoitotiimi" finds "kotihoidon tiimi"), on SQLite and PostgreSQL alike.
 
-- sources.py: what apps register (`SearchSource`) and which models are indexed
+- sources.py: what apps declare (`SearchSource`) and which models are indexed
 - analysis.py: words, Voikko's base forms and compound parts, Swedish and English stems
 - index.py: the stored index (a tsvector on PostgreSQL, FTS5 on SQLite), kept current
 - query.py: what a reader typed, as a tree of tokens
 - matching.py: that tree as SQL for each database, and ranking
 - snippets.py: plain-text snippets and titles with the found words marked
-- typos.py: "Tarkoititko…" suggestions
+- typos.py: "Tarkoititko…" suggestions, from the words of models.py (`SearchWord`)
 - results.py: running a search a page at a time
 - views.py: the page /haku/
 """
@@ -20,7 +20,6 @@ from valoa.search.sources import (
     Indexed,
     SearchSource,
     kind_choices,
-    register_source,
     sources,
 )
 
@@ -34,7 +33,6 @@ __all__ = [
     "hit_rows",
     "kind_choices",
     "latest",
-    "register_source",
     "search",
     "sources",
 ]

@@ -183,7 +183,7 @@ def update(indexed: Indexed, documents: list, using: str = "default") -> None:
 
 def add_words(analysed: list[Analysed], using: str) -> None:
     """Add the words of these documents, and their base forms, to what may be suggested."""
-    from valoa.models import SearchWord
+    from valoa.search.models import SearchWord
 
     known = set()
     for item in analysed:
@@ -238,7 +238,7 @@ def on_delete(indexed: Indexed):
 def rebuild(models: Iterable[Indexed] | None = None, using: str = "default") -> dict:
     """Re-index every row of these models, or of all indexed models (starting the words for
     suggestions afresh); returns how many rows and words, and how long it took."""
-    from valoa.models import SearchWord
+    from valoa.search.models import SearchWord
 
     started = time.monotonic()
     done: dict = {}

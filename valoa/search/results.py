@@ -18,12 +18,12 @@ from django.db.models import F, QuerySet, Value
 from django.http import HttpRequest
 from django.utils.safestring import SafeString
 
-from valoa.pagination import paginate
 from valoa.search import typos
 from valoa.search.matching import Match, match_for
 from valoa.search.query import normalise_query, parse
 from valoa.search.snippets import Positions, lead_html, marked_html, snippet_html, title_html
 from valoa.search.sources import SearchSource, sources
+from valoa.web.pagination import paginate
 
 RESULTS_PER_PAGE = 10
 CLOSE_MATCHES = 5
@@ -95,7 +95,7 @@ def hit_rows(queryset: QuerySet, key: str, rank, date="published_at", pk="pk", v
 
 
 def _documents(source: SearchSource, kind: str, theme) -> QuerySet:
-    documents = source.documents().prefetch_related(None).order_by()
+    documents = source.documents().order_by()
     if kind:
         documents = source.filter_kind(documents, kind)
     if theme is not None:
@@ -221,7 +221,7 @@ def hits_for(rows: Iterable[tuple], match: Match | None) -> list[Hit]:
     for key in {row[0] for row in rows}:
         source = by_source[key]
         pks = [row[1] for row in rows if row[0] == key]
-        documents = source.documents().filter(pk__in=pks).defer("search_vector")
+        documents = source.documents().for_list().filter(pk__in=pks).defer("search_vector")
         if match is not None:
             documents = match.annotate_positions(documents, source.document)
         found.update({(key, document.pk): document for document in documents})

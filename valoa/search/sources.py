@@ -1,16 +1,19 @@
-"""What can be searched: the sources that apps register, and the models whose rows are indexed.
+"""What can be searched: the sources that apps declare, and the models whose rows are indexed.
 
-Apps register a `SearchSource` for each kind of content in their AppConfig.ready() (insights
-and cases do, in their search.py); `valoa` never imports them. A source names the models it
-indexes (`Indexed`): registering it keeps their rows' index entries current on every save and
-deletion (see index.py).
+Apps declare a `SearchSource` subclass for each kind of content in their AppConfig
+(`search_sources`; insights and cases do, from their search.py); `valoa` never imports them. A
+source names the models it indexes (`Indexed`): their rows' index entries are kept current on
+every save and deletion (see index.py).
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 from django.db.models import Model, QuerySet
 from django.db.models.signals import post_delete, post_save
+
+from valoa.apps import contributed
 
 
 def language_field(document) -> str:
@@ -41,10 +44,10 @@ class Indexed:
 
 
 class SearchSource:
-    """One kind of searchable content. Subclass it in an app and register an instance.
+    """One kind of searchable content. Subclass it in an app and declare it in its AppConfig.
 
-    The model has a `search_vector` field (the PostgreSQL index), `title`, `lead`,
-    `published_at`, a `themes` many-to-many relation to valoa.Theme and `get_absolute_url()`.
+    The documents' model is a `valoa.content.models.PublishedContent`: a `search_vector` field
+    (the PostgreSQL index), `title`, `lead`, `published_at`, `themes` and `get_absolute_url()`.
     """
 
     key: str = ""
@@ -63,7 +66,7 @@ class SearchSource:
 
     def documents(self) -> QuerySet:
         """The published documents, the only ones that can ever be found."""
-        raise NotImplementedError
+        return self.document.model.objects.published()
 
     def filter_kind(self, documents: QuerySet, kind: str) -> QuerySet:
         return documents
@@ -85,32 +88,28 @@ class SearchSource:
         return [name for name, weight in self.fields.items() if weight != "A"]
 
 
-_sources: list[SearchSource] = []
-
-
-def register_source(source: SearchSource) -> SearchSource:
-    from valoa.search import index
-
-    if source.key not in {known.key for known in _sources}:
-        _sources.append(source)
-        for indexed in source.indexed:
-            uid = f"search-index-{indexed.table}"
-            post_save.connect(
-                index.on_save(indexed), sender=indexed.model, weak=False, dispatch_uid=uid
-            )
-            post_delete.connect(
-                index.on_delete(indexed), sender=indexed.model, weak=False, dispatch_uid=uid
-            )
-    return source
-
-
+@cache
 def sources() -> list[SearchSource]:
-    return list(_sources)
+    return [source() for source in contributed("search_sources")]
 
 
 def indexed_models() -> list[Indexed]:
-    return [indexed for source in _sources for indexed in source.indexed]
+    return [indexed for source in sources() for indexed in source.indexed]
+
+
+def keep_index_current() -> None:
+    """Update a row's index entries whenever it is saved or deleted."""
+    from valoa.search import index
+
+    for indexed in indexed_models():
+        uid = f"search-index-{indexed.table}"
+        post_save.connect(
+            index.on_save(indexed), sender=indexed.model, weak=False, dispatch_uid=uid
+        )
+        post_delete.connect(
+            index.on_delete(indexed), sender=indexed.model, weak=False, dispatch_uid=uid
+        )
 
 
 def kind_choices() -> list[tuple[str, str]]:
-    return [(kind, label) for source in _sources for kind, label in source.kinds.items()]
+    return [(kind, label) for source in sources() for kind, label in source.kinds.items()]

@@ -55,7 +55,7 @@ def _replacement(term: Term, candidates: list[str]) -> str | None:
 
 def suggestion(query: Query, found: int) -> str:
     """Another query to try, or "" (for plain queries of words that found fewer than FEW)."""
-    from valoa.models import SearchWord
+    from valoa.search.models import SearchWord
 
     if found >= FEW or not query.plain:
         return ""

@@ -7,7 +7,7 @@ from django.views.decorators.http import require_http_methods
 
 from valoa import search as site_search
 from valoa.models import Theme
-from valoa.page_cache import cached_for_readers
+from valoa.web.page_cache import cached_for_readers
 
 
 class SearchFilterForm(forms.Form):

@@ -5,8 +5,8 @@ import json
 
 from django.core.management.base import BaseCommand
 
-from valoa import page_cache
 from valoa.search.index import rebuild
+from valoa.web import page_cache
 
 
 class Command(BaseCommand):

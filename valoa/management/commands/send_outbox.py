@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from valoa.notifications import send_outbox
+from valoa.posting.notifications import send_outbox
 
 
 class Command(BaseCommand):

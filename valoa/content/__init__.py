@@ -1,0 +1,1 @@
+"""What articles and cases share: the PublishedContent base, Markdown, sitemaps and feeds."""

@@ -1,0 +1,93 @@
+"""What articles and cases share: published content written by the editors."""
+
+from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
+from django.db import models, transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+def content_history(verbose_name, verbose_name_plural, excluded_fields=()) -> HistoricalRecords:
+    """Every saved version of a document, who saved it and when; an editor restores one in the
+    admin (valoa.admin.ContentAdmin), its themes with it. Left out: the search index and what
+    `excluded_fields` names (what is derived again when a version returns)."""
+    return HistoricalRecords(
+        verbose_name=verbose_name,
+        verbose_name_plural=verbose_name_plural,
+        excluded_fields=["search_vector", *excluded_fields],
+        m2m_fields=["themes"],
+    )
+
+
+class PublishedContentQuerySet(models.QuerySet):
+    def published(self):
+        """What readers may see: published, and its publishing time has come."""
+        return self.filter(status=self.model.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def next_scheduled(self, now):
+        """When the next document published with a future time appears, or None."""
+        later = self.filter(status=self.model.Status.PUBLISHED, published_at__gt=now)
+        return later.aggregate(first=models.Min("published_at"))["first"]
+
+    def for_list(self):
+        """With what a page shows of each (its themes), in one query more for all of them."""
+        return self.prefetch_related("themes")
+
+
+class PublishedContent(models.Model):
+    """A document the editors write and publish: the shared fields, status and search.
+
+    A subclass lists its searched fields in SEARCH_FIELDS, weighted: search (valoa.search, the
+    app's search source) indexes them on every save: on PostgreSQL into search_vector (GIN
+    index by migration, PostgreSQL only, so not in Meta.indexes), on SQLite into the FTS5 table
+    `<table>_fts`.
+    """
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Luonnos")
+        PUBLISHED = "published", _("Julkaistu")
+
+    title = models.CharField(_("otsikko"), max_length=200)
+    slug = models.SlugField(_("osoitetunniste"), max_length=200, unique=True)
+    lead = models.TextField(_("ingressi"), max_length=600)
+    themes = models.ManyToManyField("valoa.Theme", verbose_name=_("teemat"), blank=True)
+    language = models.CharField(
+        _("sisällön kieli"), max_length=5, choices=settings.LANGUAGES, default="fi"
+    )
+    status = models.CharField(
+        _("tila"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    published_at = models.DateTimeField(
+        _("julkaisuaika"),
+        default=timezone.now,
+        help_text=_("Julkaistu tulee lukijoiden näkyviin tästä hetkestä alkaen."),
+    )
+    created_at = models.DateTimeField(_("luotu"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("muokattu"), auto_now=True)
+    search_vector = SearchVectorField(null=True, editable=False)
+
+    SEARCH_FIELDS: dict[str, str] = {}
+
+    objects = PublishedContentQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args, **kwargs):
+        # The search index (post_save) is written in the same transaction, before the page
+        # cache's bump after the commit.
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+
+    def get_preview_url(self) -> str:
+        """The editors' preview (valoa.content.preview), in any state."""
+        return reverse(f"{self._meta.app_label}:preview", kwargs={"pk": self.pk})
+
+    def is_public(self) -> bool:
+        """Shown to readers (now, or from its publishing time): its changes empty the page cache."""
+        return self.status == self.Status.PUBLISHED
