@@ -64,7 +64,7 @@ MIDDLEWARE = [
     "valoa.web.middleware.RequestSizeLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    "valoa.middleware.AdminInFinnishMiddleware",
+    "valoa.web.middleware.AdminInFinnishMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
