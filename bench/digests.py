@@ -35,7 +35,7 @@ def main() -> None:
     from django.conf import settings
     from django.utils import timezone
 
-    from insights.models import Article
+    from insights.models import Article, Author
     from subscriptions.digests import send_weekly_digests
     from subscriptions.models import Subscription
     from valoa.models import OutboxMessage, Theme
@@ -60,7 +60,8 @@ def main() -> None:
 
     themes = list(Theme.objects.all())
     article = Article.objects.create(
-        title=MARKER, slug=MARKER, lead="…", body="…", author_name="…",
+        title=MARKER, slug=MARKER, lead="…", body="…",
+        author=Author.objects.get_or_create(slug=MARKER, defaults={"name": "…"})[0],
         status=Article.Status.PUBLISHED, published_at=timezone.now(),
     )  # fmt: skip
     article.themes.set(themes)

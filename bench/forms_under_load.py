@@ -27,9 +27,10 @@ CLEAR_ERRORS = {503: "Palvelu on hetken poissa käytöstä", 429: "Liian monta v
 
 
 SEED = """
-from insights.models import Article
+from insights.models import Article, Author
+author, _ = Author.objects.get_or_create(slug="testi", defaults={"name": "Testi"})
 Article.objects.update_or_create(slug="kuormitustesti", defaults=dict(
-    title="Kuormitustesti", lead="Kuormitustesti.", body="Teksti.", author_name="Testi",
+    title="Kuormitustesti", lead="Kuormitustesti.", body="Teksti.", author=author,
     status="published"))
 """
 

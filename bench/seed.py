@@ -224,7 +224,7 @@ def seed(size: Size, rng: random.Random) -> dict:
     from django.utils import timezone
 
     from cases.models import Case, Sector
-    from insights.models import Article, Comment
+    from insights.models import Article, Author, Comment
     from valoa.content.markdown import render_markdown
     from valoa.models import Theme
     from valoa.moderation import ModerationStatus
@@ -265,6 +265,11 @@ def seed(size: Size, rng: random.Random) -> dict:
         # Articles: one every ~1.5 days back in time; the newest is the busiest.
         bodies = [article_body(rng) for _ in range(12)]
         rendered = [(body, render_markdown(body)) for body in bodies]
+        authors = [
+            Author(pk=pk, name=f"{name} K.", slug=f"kirjoittaja-{pk}", bio=sentence(rng, 9))
+            for pk, name in zip(loader.ids(Author, len(FIRST_NAMES)), FIRST_NAMES, strict=True)
+        ]
+        loader.insert(Author, authors)
         articles, article_themes = [], []
         Through = Article.themes.through
         for index, pk in enumerate(loader.ids(Article, size.articles)):
@@ -278,8 +283,7 @@ def seed(size: Size, rng: random.Random) -> dict:
                     lead=paragraph(rng, 2)[:600],
                     body=body,
                     body_html=body_html,
-                    author_name=f"{rng.choice(FIRST_NAMES)} Kirjoittaja",
-                    author_bio=sentence(rng, 12)[:300],
+                    author_id=rng.choice(authors).pk,
                     status=Article.Status.PUBLISHED if index % 50 != 49 else Article.Status.DRAFT,
                     published_at=published,
                 )

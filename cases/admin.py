@@ -5,12 +5,14 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from cases.models import Case
-from valoa.admin import PreviewStyles
+from valoa.admin import ContentAdmin
 
 
 @admin.register(Case)
-class CaseAdmin(PreviewStyles, admin.ModelAdmin):
-    list_display = ["title", "kind", "sector", "organisation", "status", "published_at"]
+class CaseAdmin(ContentAdmin):
+    # Each section sits under its own h2 heading.
+    markdown_fields = dict.fromkeys(["background", "actions", "learnings", "tips"], 3)
+    list_display = ["title", "kind", "sector", "organisation", "publishing_state", "published_at"]
     list_filter = ["kind", "sector", "themes", "status", "featured", "is_demo"]
     search_fields = ["title", "organisation", "lead", "background", "actions", "learnings", "tips"]
     prepopulated_fields = {"slug": ["title"]}

@@ -6,9 +6,9 @@ from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from valoa.content.images import Pictured, delete_files_on_commit, delete_images
+from valoa.content.images import IMAGE_FIELDS, Pictured, delete_files_on_commit, delete_images
 from valoa.content.markdown import render_markdown
-from valoa.content.models import PublishedContent, PublishedContentQuerySet
+from valoa.content.models import PublishedContent, PublishedContentQuerySet, content_history
 
 # Addresses under /innostu/ that belong to the story form, not to a case.
 RESERVED_SLUGS = {"kerro"}
@@ -110,6 +110,17 @@ class Case(PublishedContent, Pictured):
             "Sivulla kerrotaan, että esimerkki on kuvitteellinen ja vain esittelyä varten."
         ),
     )
+    # What is derived from the sections is left out of the versions: it is rendered again when
+    # a version returns. So is the image: a replaced image's files are deleted, and a version
+    # keeps today's image.
+    history = content_history(
+        _("esimerkin tai kokeilun versio"),
+        _("esimerkkien ja kokeilujen versiot"),
+        excluded_fields=[
+            *(f"{field}_html" for field, _heading in SECTIONS),
+            *IMAGE_FIELDS,
+        ],
+    )
     SEARCH_FIELDS = {
         "title": "A",
         "lead": "B",
@@ -136,7 +147,8 @@ class Case(PublishedContent, Pictured):
 
     def save(self, *args, **kwargs):
         for field, _heading in self.SECTIONS:
-            setattr(self, f"{field}_html", render_markdown(getattr(self, field)))
+            # Under the section's own h2 heading.
+            setattr(self, f"{field}_html", render_markdown(getattr(self, field), top_heading=3))
         replaced = self.resize_new_image()
         super().save(*args, **kwargs)
         delete_files_on_commit(self.image.storage, replaced)

@@ -9,5 +9,6 @@ urlpatterns = [
     path("", views.case_list, name="list"),
     # Two segments: never taken for a case's <slug>.
     *feed_paths(CaseFeed),
+    path("esikatselu/<int:pk>/", views.case_preview, name="preview"),
     path("<slug:slug>/", views.case_detail, name="detail"),
 ]

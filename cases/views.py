@@ -3,6 +3,7 @@ from django.views.decorators.http import require_http_methods
 
 from cases.forms import CaseFilterForm
 from cases.models import Case
+from valoa.content.preview import Preview, preview_response
 from valoa.web.page_cache import cached_for_readers
 from valoa.web.pagination import paginate
 
@@ -25,6 +26,14 @@ def case_list(request):
 @require_http_methods(["GET", "HEAD"])
 @cached_for_readers()
 def case_detail(request, slug: str):
-    case = get_object_or_404(Case.objects.published().for_list(), slug=slug)
-    context = {"case": case, "related_cases": Case.objects.related_to(case)}
+    return render_case(request, get_object_or_404(Case.objects.published().for_list(), slug=slug))
+
+
+def render_case(request, case: Case, preview: Preview | None = None):
+    context = {"case": case, "related_cases": Case.objects.related_to(case), "preview": preview}
     return render(request, "cases/case_detail.html", context)
+
+
+@require_http_methods(["GET", "HEAD"])
+def case_preview(request, pk: int):
+    return preview_response(request, Case, pk, render_case)

@@ -1,11 +1,12 @@
 from django.contrib import admin, messages
+from django.db.models import Count
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from insights.models import Article, Comment
-from valoa.admin import PreviewStyles
+from insights.models import Article, Author, Comment
+from valoa.admin import ContentAdmin
 
 
 class CommentKindFilter(admin.SimpleListFilter):
@@ -127,10 +128,13 @@ class CommentInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(PreviewStyles, admin.ModelAdmin):
-    list_display = ["title", "status", "published_at", "author_name", "comments_open"]
+class ArticleAdmin(ContentAdmin):
+    markdown_fields = {"body": 2}
+    list_display = ["title", "publishing_state", "published_at", "author", "comments_open"]
     list_filter = ["status", "featured", "themes", "comments_open"]
-    search_fields = ["title", "lead", "body", "author_name"]
+    search_fields = ["title", "lead", "body", "author__name"]
+    list_select_related = ["author"]
+    autocomplete_fields = ["author"]
     prepopulated_fields = {"slug": ["title"]}
     filter_horizontal = ["themes"]
     date_hierarchy = "published_at"
@@ -139,7 +143,7 @@ class ArticleAdmin(PreviewStyles, admin.ModelAdmin):
     fieldsets = [
         (None, {"fields": ["title", "slug", "lead", "body", "preview"]}),
         (_("Kuva"), {"fields": ["image", "image_alt"]}),
-        (_("Kirjoittaja"), {"fields": ["author_name", "author_bio"]}),
+        (_("Kirjoittaja"), {"fields": ["author"]}),
         (
             _("Julkaisu"),
             {
@@ -164,3 +168,22 @@ class ArticleAdmin(PreviewStyles, admin.ModelAdmin):
             return _("Esikatselu näkyy, kun artikkeli on tallennettu.")
         # body_html is sanitised by nh3 when the article is saved.
         return format_html('<div class="valoa-preview">{}</div>', mark_safe(article.body_html))
+
+
+@admin.register(Author)
+class AuthorAdmin(admin.ModelAdmin):
+    list_display = ["name", "job_title", "organisation", "article_count"]
+    search_fields = ["name", "organisation", "email"]
+    prepopulated_fields = {"slug": ["name"]}
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "job_title", "organisation", "bio"]}),
+        (_("Kuva"), {"fields": ["photo", "photo_alt"]}),
+        (_("Yhteystieto"), {"fields": ["email"]}),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(article_total=Count("articles"))
+
+    @admin.display(description=_("artikkeleita"), ordering="article_total")
+    def article_count(self, author: Author) -> int:
+        return author.article_total

@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from insights.models import Article, Comment
+from insights.models import Article, Author, Comment
 from valoa.models import Theme
 from valoa.moderation import ModerationStatus
 
@@ -19,6 +19,53 @@ DEMO_NOTES = {
     ),
 }
 
+# Fictional authors (the demo notes say so): name → slug, job title, organisation, bio.
+AUTHORS = {
+    "VALOA-toimitus": (
+        "valoa-toimitus",
+        "",
+        "Valtiokonttori",
+        "VALOA-toimitus kokoaa sivustolle esimerkkejä ja oivalluksia.",
+    ),
+    "Aino Esimerkki": (
+        "aino-esimerkki",
+        "kehittämisasiantuntija",
+        "Esimerkkiviraston henkilöstöyksikkö",
+        "Aino Esimerkki on kuvitteellinen kehittämisasiantuntija, joka on vetänyt "
+        "työyhteisöjen kehittämishankkeita kymmenen vuotta.",
+    ),
+    "Ville Kuviteltu": (
+        "ville-kuviteltu",
+        "tiiminvetäjä",
+        "Kuvitteellinen virasto",
+        "Ville Kuviteltu on kuvitteellinen tiiminvetäjä.",
+    ),
+    "Sanna Keksitty": (
+        "sanna-keksitty",
+        "esihenkilö",
+        "Esimerkkilän kaupunki",
+        "Sanna Keksitty on kuvitteellinen esihenkilö kunta-alalta.",
+    ),
+    "Maria Mallikas": (
+        "maria-mallikas",
+        "henkilöstöasiantuntija",
+        "Mallilan hyvinvointialue",
+        "Maria Mallikas on kuvitteellinen henkilöstöasiantuntija.",
+    ),
+    "Juha Keksitty": (
+        "juha-keksitty",
+        "palvelupäällikkö",
+        "Esimerkkilän kaupunki",
+        "Juha Keksitty on kuvitteellinen palvelupäällikkö.",
+    ),
+    "Anna Exempel": (
+        "anna-exempel",
+        "utvecklingskonsult",
+        "Exempelverket",
+        "Anna Exempel är en fiktiv utvecklingskonsult.",
+    ),
+}
+
 ARTICLES = [
     {
         "slug": "mista-valmentava-ja-oppiva-tyokulttuuri-rakentuu",
@@ -28,8 +75,7 @@ ARTICLES = [
             "Se rakentuu työn tarkoituksesta ja muuttuu, kun työ muuttuu. Kuusi toistuvaa "
             "ainesta auttaa silti hahmottamaan, mistä on kyse."
         ),
-        "author_name": "VALOA-toimitus",
-        "author_bio": "VALOA-toimitus kokoaa sivustolle esimerkkejä ja oivalluksia.",
+        "author": "VALOA-toimitus",
         "days_ago": 2,
         "themes": "all",
         "body": """\
@@ -86,8 +132,7 @@ oivalluksesi kommenteissa.**
             "Etäyhteyden päässä istuva jää helposti sivustakatsojaksi. Muutama yksinkertainen "
             "sopimus tekee kokouksesta paikan, jossa jokainen tulee kuulluksi."
         ),
-        "author_name": "Aino Esimerkki",
-        "author_bio": "Aino Esimerkki on kuvitteellinen kehittämisasiantuntija.",
+        "author": "Aino Esimerkki",
         "days_ago": 9,
         "themes": ["dialogi", "tyon-tarkastelu-yhdessa"],
         "body": """\
@@ -113,8 +158,7 @@ tulevat kuulluiksi, ja päätökset pitävät paremmin.
             "Kun virheestä seuraa syyllisen etsiminen, virheet piilotetaan. Kun virheestä "
             "seuraa yhteinen kysymys siitä, mitä opimme, työ paranee."
         ),
-        "author_name": "Ville Kuviteltu",
-        "author_bio": "Ville Kuviteltu on kuvitteellinen tiiminvetäjä.",
+        "author": "Ville Kuviteltu",
         "days_ago": 20,
         "themes": ["oppiminen-arjessa", "tyon-tarkastelu-yhdessa"],
         "body": """\
@@ -145,8 +189,7 @@ Kun esihenkilö kertoo ensimmäisenä omasta virheestään, muiden on helpompi s
             "Jaettu johtajuus ei tarkoita, että kaikki päättävät kaikesta. Se tarkoittaa, että "
             "sovitaan yhdessä, kuka päättää mistäkin ja millä tiedolla."
         ),
-        "author_name": "Sanna Keksitty",
-        "author_bio": "Sanna Keksitty on kuvitteellinen esihenkilö kunta-alalta.",
+        "author": "Sanna Keksitty",
         "days_ago": 35,
         "themes": ["jaettu-johtajuus", "tarkoituksen-ymparille"],
         "body": """\
@@ -172,8 +215,7 @@ mitä opitte.
             "Palautetta pyydetään kerran vuodessa kehityskeskustelussa, mutta oppiminen "
             "tapahtuu arjessa. Kun palautteen antamisesta tulee tapa, siitä tulee myös helpompaa."
         ),
-        "author_name": "Maria Mallikas",
-        "author_bio": "Maria Mallikas on kuvitteellinen henkilöstöasiantuntija.",
+        "author": "Maria Mallikas",
         "days_ago": 50,
         "themes": ["dialogi", "oppiminen-arjessa"],
         "body": """\
@@ -203,8 +245,7 @@ kysymystä riittää: mikä auttoi, mikä hidasti ja mitä toivot ensi kerralla.
             "Uuden työntekijän ensimmäiset viikot ratkaisevat paljon. Kun perehdyttäjänä toimii "
             "koko tiimi, tulokkaalle välittyy myös se, miten täällä tehdään työtä yhdessä."
         ),
-        "author_name": "Juha Keksitty",
-        "author_bio": "Juha Keksitty on kuvitteellinen palvelupäällikkö.",
+        "author": "Juha Keksitty",
         "days_ago": 65,
         "themes": ["oppiminen-arjessa", "oppiminen-verkostoissa"],
         "body": """\
@@ -235,8 +276,7 @@ puuttumaan. Vastaukset parantavat seuraavan tulokkaan alkua.
             "Organisaatiomuutoksesta päätetään usein kaukana arjesta. Lähiesihenkilö ei voi "
             "muuttaa päätöstä, mutta hän voi vaikuttaa siihen, miten muutos eletään todeksi."
         ),
-        "author_name": "Sanna Keksitty",
-        "author_bio": "Sanna Keksitty on kuvitteellinen esihenkilö kunta-alalta.",
+        "author": "Sanna Keksitty",
         "days_ago": 80,
         "themes": ["jaettu-johtajuus", "dialogi"],
         "body": """\
@@ -266,8 +306,7 @@ Luottamusta ei voi vaatia. Se syntyy, kun sovitut asiat tehdään ja kun huoliin
             "Medarbetarna på ett ämbetsverk började avsluta varje vecka med en kort "
             "reflektion. Små samtal gav stora insikter."
         ),
-        "author_name": "Anna Exempel",
-        "author_bio": "Anna Exempel är en fiktiv utvecklingskonsult.",
+        "author": "Anna Exempel",
         "days_ago": 95,
         "themes": ["oppiminen-arjessa"],
         "body": """\
@@ -337,6 +376,17 @@ COMMENTS = [
 def load() -> None:
     now = timezone.now()
     themes = {theme.slug: theme for theme in Theme.objects.all()}
+    authors = {}
+    for name, (slug, job_title, organisation, bio) in AUTHORS.items():
+        authors[name], _ = Author.objects.update_or_create(
+            slug=slug,
+            defaults={
+                "name": name,
+                "job_title": job_title,
+                "organisation": organisation,
+                "bio": bio,
+            },
+        )
     articles = {}
     for data in ARTICLES:
         language = data.get("language", "fi")
@@ -347,8 +397,7 @@ def load() -> None:
                 "lead": data["lead"],
                 "body": data["body"] + DEMO_NOTES[language],
                 "language": language,
-                "author_name": data["author_name"],
-                "author_bio": data["author_bio"],
+                "author": authors[data["author"]],
                 "status": Article.Status.PUBLISHED,
                 "published_at": now - timedelta(days=data["days_ago"]),
                 # Lifted to the home page, in this order.

@@ -12,4 +12,4 @@ class ArticleFeed(PublishedContentFeed):
     description = _("Uusimmat kirjoitukset valmentavasta ja oppivasta työkulttuurista.")
 
     def item_author_name(self, article: Article) -> str:
-        return article.author_name
+        return article.author.name

@@ -1,20 +1,110 @@
 from datetime import timedelta
+from io import BytesIO
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.db import models, transaction
 from django.db.models import Prefetch
 from django.db.models.signals import post_delete
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from PIL import Image, ImageOps
 
-from valoa.content.images import Pictured, delete_files_on_commit, delete_images
+from valoa.content.images import IMAGE_FIELDS, Pictured, delete_files_on_commit, delete_images
 from valoa.content.markdown import render_markdown
-from valoa.content.models import PublishedContent
+from valoa.content.models import PublishedContent, PublishedContentQuerySet, content_history
 from valoa.moderation import ModerationStatus
 from valoa.posting.notifications import editor_addresses, send_after_commit
+
+AUTHOR_PHOTO_SIZE = 400  # shown at most 8rem wide: 400 px covers it at 3x
+
+
+class Author(models.Model):
+    """Who wrote an article: shown in the article's author box and on the author's page."""
+
+    name = models.CharField(_("nimi"), max_length=100)
+    slug = models.SlugField(_("osoitetunniste"), max_length=100, unique=True)
+    job_title = models.CharField(_("tehtävänimike"), max_length=150, blank=True)
+    organisation = models.CharField(_("organisaatio"), max_length=200, blank=True)
+    bio = models.TextField(_("lyhyt esittely"), max_length=600, blank=True)
+    photo = models.ImageField(
+        _("kuva"),
+        upload_to="kirjoittajat/",
+        blank=True,
+        width_field="photo_width",
+        height_field="photo_height",
+        help_text=_("Vapaaehtoinen. Kuva pienennetään tallennettaessa."),
+    )
+    photo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    photo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    photo_alt = models.CharField(
+        _("kuvan tekstivastine"),
+        max_length=300,
+        blank=True,
+        help_text=_("Pakollinen, jos kuva on. Esimerkiksi ”Aino Esimerkki hymyilee”."),
+    )
+    email = models.EmailField(
+        _("sähköposti"),
+        blank=True,
+        help_text=_(
+            "Vapaaehtoinen, ei näy sivuilla. Toimitus löytää kirjoittajan tiedot tällä "
+            "osoitteella henkilötietotyökalusta."
+        ),
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("kirjoittaja")
+        verbose_name_plural = _("kirjoittajat")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        stored = Author.objects.filter(pk=self.pk).values_list("photo", flat=True).first()
+        if self.photo and not self.photo._committed:
+            self.photo.save(self.photo.name, shrunk(self.photo.file), save=False)
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            if stored and stored != self.photo.name:
+                # A replaced or removed photo is personal data that no page shows any more.
+                storage = self.photo.storage
+                transaction.on_commit(lambda: storage.delete(stored))
+
+    def get_absolute_url(self) -> str:
+        return reverse("author", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        if self.photo and not self.photo_alt.strip():
+            raise ValidationError({"photo_alt": _("Kirjoita kuvalle tekstivastine.")})
+
+    def description(self) -> str:
+        """ "Tehtävänimike, Organisaatio", as much of it as is known."""
+        return ", ".join(part for part in (self.job_title, self.organisation) if part)
+
+
+def shrunk(file) -> ContentFile:
+    """An uploaded photo at most AUTHOR_PHOTO_SIZE pixels a side, upright, as JPEG or PNG."""
+    file.seek(0)
+    with Image.open(file) as original:
+        image = ImageOps.exif_transpose(original)
+        image.thumbnail((AUTHOR_PHOTO_SIZE, AUTHOR_PHOTO_SIZE), Image.Resampling.LANCZOS)
+        transparent = image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info
+        buffer = BytesIO()
+        if transparent:
+            image.convert("RGBA").save(buffer, "PNG", optimize=True)
+        else:
+            image.convert("RGB").save(buffer, "JPEG", quality=85, optimize=True)
+    return ContentFile(buffer.getvalue(), name="kuva.png" if transparent else "kuva.jpg")
+
+
+class ArticleQuerySet(PublishedContentQuerySet):
+    def for_list(self):
+        return super().for_list().select_related("author")
 
 
 class Article(PublishedContent, Pictured):
@@ -23,10 +113,20 @@ class Article(PublishedContent, Pictured):
     IMAGE_FOLDER = "oivallukset"
     body = models.TextField(_("leipäteksti"), help_text=_("Markdown-muotoilu on käytössä."))
     body_html = models.TextField(editable=False, default="")
-    author_name = models.CharField(_("kirjoittaja"), max_length=100)
-    author_bio = models.CharField(_("kirjoittajan esittely"), max_length=300, blank=True)
+    author = models.ForeignKey(
+        Author, verbose_name=_("kirjoittaja"), on_delete=models.PROTECT, related_name="articles"
+    )
     comments_open = models.BooleanField(_("kommentointi auki"), default=True)
+    # What is derived from the text is left out of the versions: it is rendered again when a
+    # version returns.
+    history = content_history(
+        _("artikkelin versio"),
+        _("artikkelien versiot"),
+        excluded_fields=["body_html", *IMAGE_FIELDS],
+    )
     SEARCH_FIELDS = {"title": "A", "lead": "B", "body": "C"}
+
+    objects = ArticleQuerySet.as_manager()
 
     class Meta:
         ordering = ["-published_at"]

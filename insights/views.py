@@ -1,12 +1,14 @@
 from django.conf import settings
 from django.core import signing
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from insights.forms import CommentForm
-from insights.models import Article, Comment
+from insights.models import Article, Author, Comment
 from valoa import posting
+from valoa.content.preview import Preview, preview_response
 from valoa.moderation import ModerationStatus
 from valoa.web.page_cache import cached_for_readers
 from valoa.web.pagination import paginate
@@ -72,6 +74,10 @@ def article_list(request):
 @cached_for_readers(bypass=("oma", "vastaa"))
 def article_detail(request, slug: str):
     article = get_object_or_404(Article.objects.published().for_list(), slug=slug)
+    return render_article(request, article)
+
+
+def render_article(request, article: Article, preview: Preview | None = None):
     accepts_comments = article.accepts_comments()
     form = None
     if request.method == "POST" and accepts_comments:
@@ -86,6 +92,24 @@ def article_detail(request, slug: str):
         "form": form,
         "replying_to": form.replying_to() if form else None,
         "own_comment": own_comment(request, article),
+        "preview": preview,
     }
     status = 403 if request.method == "POST" and not accepts_comments else 200
     return render(request, "insights/article_detail.html", context, status=status)
+
+
+@require_http_methods(["GET", "HEAD"])
+def article_preview(request, pk: int):
+    return preview_response(request, Article, pk, render_article)
+
+
+@require_http_methods(["GET", "HEAD"])
+@cached_for_readers()
+def author_detail(request, slug: str):
+    """An author and their published articles; an author with none has no page yet."""
+    author = get_object_or_404(Author, slug=slug)
+    articles = author.articles.published().for_list()
+    page = paginate(request, articles, ARTICLES_PER_PAGE)
+    if not page.paginator.count:
+        raise Http404
+    return render(request, "insights/author_detail.html", {"author": author, "articles": page})

@@ -9,11 +9,17 @@ from django.utils import timezone
 from PIL import Image
 
 from cases.models import Case, Sector
-from insights.models import Article, Comment
+from insights.models import Article, Author, Comment
 from stories.models import Submission
 from valoa.models import Theme
 from valoa.moderation import ModerationStatus
 from valoa.posting import antispam
+
+
+def make_author(**fields) -> Author:
+    number = Author.objects.count() + 1
+    defaults = {"name": f"Kirjoittaja {number}", "slug": f"kirjoittaja-{number}"}
+    return Author.objects.create(**{**defaults, **fields})
 
 
 def make_article(**fields) -> Article:
@@ -23,11 +29,12 @@ def make_article(**fields) -> Article:
         "slug": f"artikkeli-{number}",
         "lead": "Ingressi.",
         "body": "Leipäteksti **lihavoituna**.",
-        "author_name": "Kirjoittaja",
         "status": Article.Status.PUBLISHED,
         "published_at": timezone.now() - timezone.timedelta(hours=number),
     }
     defaults.update(fields)
+    if "author" not in defaults:
+        defaults["author"] = Author.objects.first() or make_author()
     return Article.objects.create(**defaults)
 
 

@@ -2,21 +2,50 @@ from axes.admin import AccessAttemptAdmin, AccessFailureLogAdmin, AccessLogAdmin
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib import admin, messages
 from django.urls import reverse
+from django.utils import formats, timezone
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
+from simple_history.admin import SimpleHistoryAdmin
 
+from valoa.admin_markdown import MarkdownFields
 from valoa.models import AboutPage, EditorialMember, OutboxMessage, Theme
 from valoa.moderation import Queue, QueueItem
 from valoa.posting import notifications
 
 
-class PreviewStyles:
-    """For a model admin whose `preview` field shows the text in a valoa-preview box: the
-    site's text styles for it (static/css/admin.css)."""
+class VersionHistory(SimpleHistoryAdmin):
+    """Every saved version with who saved it and when ("Muutoshistoria"); an editor opens one
+    and restores it. The version's themes come back with it."""
 
-    class Media:
-        css = {"all": ["css/admin.css"]}
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        version = getattr(obj, "_history", None)  # set on an instance made from a version
+        if version is None:
+            return form
+        themes = [row.theme_id for row in version.themes.all()]
+
+        class VersionForm(form):
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, **kwargs)
+                self.initial["themes"] = themes
+
+        return VersionForm
+
+    def history_form_view_title(self, request, obj):
+        return gettext("Versio: %(title)s") % {"title": obj}
+
+
+class ContentAdmin(MarkdownFields, VersionHistory):
+    """An article's or a case's admin: Markdown fields, versions, and the publishing state."""
+
+    @admin.display(description=_("tila"), ordering="status")
+    def publishing_state(self, obj) -> str:
+        if obj.status == obj.Status.PUBLISHED and obj.published_at > timezone.now():
+            when = timezone.localtime(obj.published_at)
+            when = formats.date_format(when, "SHORT_DATETIME_FORMAT")
+            return gettext("Ajastettu: näkyy %(when)s") % {"when": when}
+        return obj.get_status_display()
 
 
 @admin.register(Theme)

@@ -1,3 +1,4 @@
+from axes.apps import AppConfig as AxesAppConfig
 from django.apps import AppConfig, apps
 from django.contrib.admin import apps as admin_apps
 from django.utils.module_loading import import_string
@@ -49,7 +50,7 @@ class ValoaConfig(AppConfig):
         from valoa.content.models import PublishedContent
         from valoa.models import AboutPage, EditorialMember, Theme
         from valoa.search.sources import keep_index_current
-        from valoa.web.page_cache import invalidate_on_change
+        from valoa.web.page_cache import changes_on_schedule, invalidate_on_change
 
         # Every app's modules are importable now; import what they contribute while the
         # default language is active (labels are made once).
@@ -57,12 +58,20 @@ class ValoaConfig(AppConfig):
             contributed(kind)
         keep_index_current()
         invalidate_on_change(Theme, AboutPage, EditorialMember)
-        # Published content, and which themes it is in, is what readers see on most pages.
+        # Published content, and which themes it is in, is what readers see on most pages; what
+        # is published with a future time appears then by itself.
         for model in apps.get_models():
             if issubclass(model, PublishedContent):
                 invalidate_on_change(model, relations=[model.themes.through])
+                changes_on_schedule(model.objects.next_scheduled)
 
 
 class ValoaAdminConfig(admin_apps.AdminConfig):
     default = False
     default_site = "valoa.admin_site.ValoaAdminSite"
+
+
+class AxesConfig(AxesAppConfig):
+    """django-axes under a Finnish name in the admin (its own is "Axes")."""
+
+    verbose_name = _("Kirjautumisyritykset")

@@ -40,7 +40,8 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "crispy_forms",
     "csp",
-    "axes",
+    "valoa.apps.AxesConfig",  # django-axes, named in Finnish
+    "simple_history",
     "valoa",
     "insights",
     "cases",
@@ -63,10 +64,13 @@ MIDDLEWARE = [
     "valoa.web.middleware.RequestSizeLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "valoa.web.middleware.AdminInFinnishMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Who saved a version of an article or case (the admin's history).
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
@@ -149,7 +153,7 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 # Brute-force protection for the admin login: 5 failures for one user from one address lock
-# that pair out for an hour; a superuser can lift a lock in the admin ("Pääsyyritykset").
+# that pair out for an hour; a superuser can lift a lock in the admin ("Kirjautumisyritykset").
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5, minimum=1)
 # The only login is the admin's: after it (also when `next` points off the site), its index.
 LOGIN_REDIRECT_URL = "admin:index"
@@ -178,7 +182,8 @@ LANGUAGES = [("fi", "Suomi"), ("sv", "Svenska"), ("en", "English")]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "fi"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("fi",)
 FORMAT_MODULE_PATH = ["valoa.formats"]  # English dates day first (valoa/formats/en)
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The site's Swedish and English; Finnish for the libraries that ship none (the admin's).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "third_party_locale"]
 TIME_ZONE = "Europe/Helsinki"
 USE_I18N = True
 USE_TZ = True

@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from insights.views import author_detail
 from valoa import views
 from valoa.content import feeds, sitemaps
 from valoa.search import views as search_views
@@ -19,6 +20,7 @@ urlpatterns = i18n_patterns(
     path("innostu/", include("cases.urls")),
     path("tyokirja/", include("workbook.urls")),
     path("tietoa/", views.about, name="about"),
+    path("kirjoittajat/<slug:slug>/", author_detail, name="author"),
     path("tietosuoja/", views.privacy, name="privacy"),
     path("saavutettavuus/", views.accessibility, name="accessibility"),
     path("palaute/", include("feedback.urls")),

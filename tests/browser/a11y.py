@@ -23,6 +23,7 @@ from cases.models import Case
 from insights.models import Article
 from tests.factories import (
     make_article,
+    make_author,
     make_case,
     make_comment,
     make_submission,
@@ -79,7 +80,13 @@ def make_site_content() -> SiteContent:
         slug="dialogi-hybridityossa",
         lead="Miten kuunnella, kun puolet ovat ruudulla.",
         body="## Mitä teimme\n\nAloitimme **kuulumiskierroksella**.\n\n- Yksi\n- Kaksi",
-        author_bio="Kirjoittaja kehittää työyhteisöjä.",
+        author=make_author(
+            name="Aino Esimerkki",
+            slug="aino-esimerkki",
+            job_title="kehittämisasiantuntija",
+            organisation="Esimerkkivirasto",
+            bio="Kirjoittaja kehittää työyhteisöjä.",
+        ),
     )
     article.themes.set(Theme.objects.filter(slug__in=["dialogi", "oppiminen-arjessa"]))
     first = make_comment(article, name="Aino", body="Kierros toimi meilläkin.")
@@ -201,6 +208,7 @@ def public_pages(content: SiteContent) -> list[State]:
         State(
             "artikkeli, kommentointi päättynyt", visit(content.closed_article.get_absolute_url())
         ),
+        State("kirjoittajan sivu", visit(content.article.author.get_absolute_url())),
         State("innostu", visit("/innostu/")),
         State("innostu, rajattu", visit("/innostu/?laji=kokeilu&teema=dialogi&sektori=kunta")),
         State("innostu, ei tuloksia", visit("/innostu/?laji=esimerkki&sektori=valtio")),

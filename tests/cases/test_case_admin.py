@@ -72,7 +72,7 @@ def test_the_change_page_shows_a_rendered_preview_of_the_sections(editor_client)
 
     page = editor_client.get(f"{CHANGELIST}{case.pk}/change/").content.decode()
 
-    preview = str(parse(page).find("div", class_="valoa-preview"))
+    preview = str(parse(page).select_one(".field-preview .valoa-preview"))
     assertInHTML("<h2>Tausta ja haaste</h2>", preview)
     assertInHTML("<p>Tausta <strong>tärkeä</strong>.</p>", preview)
     assertInHTML("<li>yksi</li>", preview)

@@ -41,3 +41,20 @@ def test_demo_content_is_refused_when_debug_is_off(settings):
 
     with pytest.raises(CommandError):
         call_command("load_demo", verbosity=0)
+
+
+def test_demo_articles_have_authors_with_pages(settings, client):
+    from bs4 import BeautifulSoup
+
+    from insights.models import Author
+
+    settings.DEBUG = True
+    call_command("load_demo", verbosity=0)
+    call_command("load_demo", verbosity=0)
+
+    assert not Article.objects.filter(author__isnull=True).exists()
+    aino = Author.objects.get(name="Aino Esimerkki")  # once, though loaded twice
+    page = BeautifulSoup(client.get(aino.get_absolute_url()).content, "html.parser")
+    assert page.h1.get_text(strip=True) == "Aino Esimerkki"
+    assert "kehittämisasiantuntija" in page.find(class_="author-role").get_text()
+    assert page.select("main article h3 a")

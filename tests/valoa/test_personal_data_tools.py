@@ -8,6 +8,7 @@ from django.contrib.auth.models import Permission
 
 from insights.models import Comment
 from tests.factories import make_comment
+from tests.form_pages import parse
 from valoa.models import OutboxMessage, PersonalDataAction
 from valoa.personal_data import email_digest
 
@@ -76,3 +77,11 @@ def test_the_log_is_readable_but_not_editable_by_editors(editor):
     assert editor.has_perm("valoa.view_personaldataaction")
     assert not editor.has_perm("valoa.change_personaldataaction")
     assert Permission.objects.filter(codename="handle_personal_data").exists()
+
+
+def test_found_comments_show_their_status_by_its_label(editor_client, maija_data):
+    page = parse(editor_client.get(URL, {"email": "maija@example.fi"}).content.decode())
+    records = [item.get_text(" ", strip=True) for item in page.find_all("li")]
+    kommenttini = next(record for record in records if "Kommenttini" in record)
+    assert "tila : Hyväksytty" in kommenttini
+    assert "approved" not in page.get_text()

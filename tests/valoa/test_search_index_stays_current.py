@@ -10,7 +10,7 @@ from django.db import connection
 
 from cases.models import Case
 from insights.models import Article
-from tests.factories import make_article, make_case, make_comment
+from tests.factories import make_article, make_author, make_case, make_comment
 from tests.valoa.search_page import titles
 from valoa.moderation import ModerationStatus
 
@@ -73,6 +73,7 @@ def test_deleting_removes_from_the_index(client):
 
 
 def test_rows_inserted_in_bulk_are_found_after_rebuilding_the_index(client):
+    author = make_author()
     Article.objects.bulk_create(
         [
             Article(
@@ -80,7 +81,7 @@ def test_rows_inserted_in_bulk_are_found_after_rebuilding_the_index(client):
                 slug=f"joukkotuonti-{number}",
                 lead="Ingressi.",
                 body="Kotihoidon tiimi.",
-                author_name="Kirjoittaja",
+                author=author,
                 status=Article.Status.PUBLISHED,
             )
             for number in range(3)

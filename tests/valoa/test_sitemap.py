@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from cases.models import Case
 from insights.models import Article
-from tests.factories import make_article, make_case
+from tests.factories import make_article, make_author, make_case
 
 pytestmark = pytest.mark.django_db
 NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -92,3 +92,15 @@ def test_robots_txt_points_at_the_sitemap_and_keeps_private_pages_out(client, se
     assert "Disallow: /haku/" in lines
     assert f"Sitemap: {SITE}/sitemap.xml" in lines
     assert "Disallow: /\n" not in response.content.decode()
+
+
+def test_lists_authors_with_published_articles_only(client):
+    writer = make_author(name="Kirjoittava", slug="kirjoittava")
+    article = make_article(author=writer)
+    make_article(author=make_author(name="Luonnostelija", slug="luonnostelija"),
+                 status=Article.Status.DRAFT)  # fmt: skip
+
+    listed = entries(client)
+
+    assert listed[SITE + "/kirjoittajat/kirjoittava/"] == day(article.updated_at)
+    assert not [url for url in listed if "luonnostelija" in url]

@@ -10,9 +10,9 @@ from tests.site_server import gunicorn, manage, site_env
 
 ARTICLE = "/oivallukset/samanaikaiset/"
 SEED = """
-from insights.models import Article
+from insights.models import Article, Author
 Article.objects.create(slug="samanaikaiset", title="Samanaikaiset", lead="x", body="x",
-    author_name="x", status="published")
+    author=Author.objects.create(name="x", slug="x"), status="published")
 """
 
 

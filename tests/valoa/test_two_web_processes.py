@@ -19,9 +19,9 @@ pytestmark = [
 ARTICLE = "/oivallukset/kahden-koneen-testi/"
 SEED = """
 from django.contrib.auth.models import Group, User
-from insights.models import Article
+from insights.models import Article, Author
 Article.objects.create(slug="kahden-koneen-testi", title="Kaksi konetta", lead="x", body="x",
-    author_name="x", status="published")
+    author=Author.objects.create(name="x", slug="x"), status="published")
 editor = User.objects.create_user("toimittaja", password="salasana-pitka-123", is_staff=True)
 editor.groups.add(Group.objects.get(name="Toimittajat"))
 """

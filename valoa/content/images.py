@@ -49,6 +49,14 @@ def image_path(instance: "Pictured", filename: str) -> str:
     return f"{instance.IMAGE_FOLDER}/{filename}"
 
 
+# A version in an item's history leaves its image out: a replaced image's files are deleted,
+# so restoring an old version keeps the current image.
+IMAGE_FIELDS = [
+    *("image", "image_width", "image_height", "image_alt"),
+    *("image_small", "image_small_width", "image_small_height"),
+]
+
+
 class Pictured(models.Model):
     """Content with an optional image, stored in two widths, and its required text alternative.
 

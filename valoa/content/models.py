@@ -3,14 +3,33 @@
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+def content_history(verbose_name, verbose_name_plural, excluded_fields=()) -> HistoricalRecords:
+    """Every saved version of a document, who saved it and when; an editor restores one in the
+    admin (valoa.admin.ContentAdmin), its themes with it. Left out: the search index and what
+    `excluded_fields` names (what is derived again when a version returns)."""
+    return HistoricalRecords(
+        verbose_name=verbose_name,
+        verbose_name_plural=verbose_name_plural,
+        excluded_fields=["search_vector", *excluded_fields],
+        m2m_fields=["themes"],
+    )
 
 
 class PublishedContentQuerySet(models.QuerySet):
     def published(self):
         """What readers may see: published, and its publishing time has come."""
         return self.filter(status=self.model.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def next_scheduled(self, now):
+        """When the next document published with a future time appears, or None."""
+        later = self.filter(status=self.model.Status.PUBLISHED, published_at__gt=now)
+        return later.aggregate(first=models.Min("published_at"))["first"]
 
     def for_list(self):
         """With what a page shows of each (its themes), in one query more for all of them."""
@@ -40,7 +59,11 @@ class PublishedContent(models.Model):
     status = models.CharField(
         _("tila"), max_length=10, choices=Status.choices, default=Status.DRAFT
     )
-    published_at = models.DateTimeField(_("julkaisuaika"), default=timezone.now)
+    published_at = models.DateTimeField(
+        _("julkaisuaika"),
+        default=timezone.now,
+        help_text=_("Julkaistu tulee lukijoiden näkyviin tästä hetkestä alkaen."),
+    )
     # Lifted to the home page by the editors, in their order.
     featured = models.BooleanField(
         _("nosta etusivulle"),
@@ -53,8 +76,8 @@ class PublishedContent(models.Model):
         blank=True,  # forms that leave it out (or empty) keep the default
         help_text=_("Pienin numero näytetään ensimmäisenä."),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(_("luotu"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("muokattu"), auto_now=True)
     search_vector = SearchVectorField(null=True, editable=False)
 
     SEARCH_FIELDS: dict[str, str] = {}
@@ -74,6 +97,10 @@ class PublishedContent(models.Model):
         # cache's bump after the commit.
         with transaction.atomic():
             super().save(*args, **kwargs)
+
+    def get_preview_url(self) -> str:
+        """The editors' preview (valoa.content.preview), in any state."""
+        return reverse(f"{self._meta.app_label}:preview", kwargs={"pk": self.pk})
 
     def is_public(self) -> bool:
         """Shown to readers (now, or from its publishing time): its changes empty the page cache."""

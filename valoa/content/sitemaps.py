@@ -10,12 +10,15 @@ from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps import views as sitemap_views
 from django.db.models import Max
+from django.db.models.functions import Greatest
 from django.urls import reverse
 
 from valoa.apps import contributed
 from valoa.models import Theme
 from valoa.web.page_cache import cached_for_readers
 
+# When a published document last changed for readers: edited, or appeared at its publishing time.
+LAST_CHANGE = Greatest("updated_at", "published_at")
 # The site's own pages, after the apps' pages; the home page changes when any listed page does.
 OWN_PAGES = ["about", "privacy", "accessibility"]
 
@@ -48,14 +51,15 @@ class PublishedContentSitemap(SiteSitemap):
     model = None
 
     def items(self):
-        return self.model.objects.published().only("slug", "updated_at")
+        return self.model.objects.published().only("slug", "updated_at", "published_at")
 
     def lastmod(self, document) -> datetime:
-        return document.updated_at
+        # Scheduled: it appears, on the page and in lists, at its publishing time.
+        return max(document.updated_at, document.published_at)
 
     @classmethod
     def latest_change(cls) -> datetime | None:
-        return cls.model.objects.published().aggregate(latest=Max("updated_at"))["latest"]
+        return cls.model.objects.published().aggregate(latest=Max(LAST_CHANGE))["latest"]
 
 
 class ThemeSitemap(SiteSitemap):

@@ -18,6 +18,11 @@ approving, editing or deleting something public. A pending or spam comment, a ne
 a draft changes nothing public and leaves the cache alone, so posting cannot keep the site
 uncached.
 
+Content can also appear by itself: an article or case published with a future publishing time
+(`changes_on_schedule`). No save happens at that moment to bump the generation, so a page
+is stored only until the next such moment (or PAGE_CACHE_SECONDS, whichever comes first), and
+is not served after it, from the shared cache or this process's recent pages.
+
 When the shared cache fails (valoa/web/shared_cache.py) pages are served uncached and a save goes
 through: its bump of the generation number cannot be written. Pages stored before then would
 look current again when the cache comes back, so the bump is owed, and paid like this:
@@ -36,10 +41,13 @@ look current again when the cache comes back, so the bump is owed, and paid like
 """
 
 import hashlib
+import math
 import threading
 import time
 from collections import OrderedDict
+from collections.abc import Callable
 from contextvars import ContextVar
+from datetime import datetime
 from functools import wraps
 
 from django.conf import settings
@@ -49,6 +57,7 @@ from django.db import DatabaseError, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import CsrfViewMiddleware, get_token
+from django.utils import timezone
 
 from valoa.posting import antispam
 from valoa.web import shared_cache
@@ -60,6 +69,11 @@ SCOPE_SECONDS = 24 * 60 * 60
 # Set by the middleware or by a later layer; never replayed from the cache.
 PER_RESPONSE_HEADERS = {"set-cookie", "x-request-id", "x-page-cache", "content-length"}
 _capturing: ContextVar[bool] = ContextVar("capturing_page", default=False)
+# Each returns the first moment after `now` when something appears by itself, or None.
+_schedules: list[Callable[[datetime], datetime | None]] = []
+# (generation, that moment as a timestamp or None): any save of scheduled content bumps the
+# generation, so the moment holds while the generation does and has not passed.
+_next_change: tuple[int, float | None] | None = None
 
 
 def is_capturing() -> bool:
@@ -251,9 +265,30 @@ def invalidate_on_change(*models, relations=()) -> None:
         )
 
 
+def changes_on_schedule(next_change: Callable[[datetime], datetime | None]) -> None:
+    """Register content that appears by itself at a time of its own (scheduled publishing):
+    `next_change(now)` is the first such moment after now. Cached pages expire then."""
+    _schedules.append(next_change)
+
+
+def _expiry(generation: int) -> float:
+    """Until when a page rendered under this generation may be served: PAGE_CACHE_SECONDS,
+    but not past the moment scheduled content appears."""
+    global _next_change
+    now = time.time()
+    known = _next_change
+    if known is None or known[0] != generation or (known[1] is not None and known[1] <= now):
+        moments = [found(timezone.now()) for found in _schedules]
+        known = (generation, min((m.timestamp() for m in moments if m), default=None))
+        _next_change = known
+    expires = now + settings.PAGE_CACHE_SECONDS
+    return expires if known[1] is None else min(expires, known[1])
+
+
 def _key(request: HttpRequest) -> str:
     # The path says the language too: /sv/ and /en/ prefixes, Finnish without one.
-    return "page:" + hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    # v2: pages carry the moment they expire (those stored by earlier versions do not).
+    return "page:v2:" + hashlib.sha256(request.get_full_path().encode()).hexdigest()
 
 
 def _is_anonymous_read(request: HttpRequest) -> bool:
@@ -338,7 +373,12 @@ class PageCacheMiddleware:
         if scope is None:
             return response
         if response.status_code == 200 and not response.streaming and not response.cookies:
-            self._store(key, (generation, scope, response.content, self._headers(response)))
+            try:
+                expires = _expiry(generation)
+            except DatabaseError:  # the page was rendered; it is just not stored
+                return self._fill(request, response)
+            headers = self._headers(response)
+            self._store(key, (generation, scope, response.content, headers, expires))
             response["X-Page-Cache"] = "miss"
         return self._fill(request, response)
 
@@ -363,8 +403,9 @@ class PageCacheMiddleware:
 
     @staticmethod
     def _is_current(page: tuple | None, generation: int) -> bool:
-        """Stored under this generation and, for a scoped page, under its scope's number."""
-        if page is None or page[0] != generation:
+        """Stored under this generation and, for a scoped page, under its scope's number, and
+        no scheduled content has appeared since."""
+        if page is None or page[0] != generation or page[4] <= time.time():
             return False
         scope, version = page[1]
         if scope is None:
@@ -386,14 +427,15 @@ class PageCacheMiddleware:
 
     @staticmethod
     def _store(key: str, page: tuple) -> None:
-        stored = shared_cache.attempt(
-            lambda: cache.set(key, page, settings.PAGE_CACHE_SECONDS) or True, fallback=False
-        )
+        timeout = math.ceil(page[4] - time.time())
+        if timeout <= 0:
+            return
+        stored = shared_cache.attempt(lambda: cache.set(key, page, timeout) or True, fallback=False)
         if stored:
             recent.remember_page(key, page)
 
     def _answer(self, request: HttpRequest, page: tuple) -> HttpResponse:
-        _, _, content, headers = page
+        content, headers = page[2], page[3]
         response = HttpResponse(content, headers=dict(headers))
         response["X-Page-Cache"] = "hit"
         return self._fill(request, response)
