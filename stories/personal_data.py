@@ -50,6 +50,10 @@ def erase(email: str) -> int:
     submissions = _submissions(email)
     count = submissions.count()
     changed = Case.objects.filter(submissions__in=submissions, contact__icontains=email.strip())
+    # The drafts' earlier versions in their history carry the same contact.
+    Case.history.filter(id__in=changed.values("pk"), contact__icontains=email.strip()).update(
+        contact=""
+    )
     if changed.update(contact="", contact_public=False):
         page_cache.invalidate()
     submissions.delete()  # each attachment is removed from the disk after the commit

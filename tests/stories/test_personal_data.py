@@ -59,6 +59,8 @@ def test_erasing_deletes_the_stories_and_their_attachments(
     # The draft made from the story stays for the editors, without her contact details.
     draft = Case.objects.get()
     assert "maija@example.fi" not in draft.contact.lower()
+    # Nor do its earlier versions in the case's history.
+    assert not draft.history.filter(contact__icontains="maija@example.fi").exists()
 
 
 def test_spam_stories_are_deleted_after_thirty_days_and_nothing_else(db):
