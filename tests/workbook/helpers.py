@@ -20,6 +20,12 @@ def themes_under(page: str, heading: str) -> list[tuple[str, str]]:
     return [(item.a["href"], text(item)) for item in items]
 
 
+def table_row(page: str, heading: str) -> list[str]:
+    """The cells of the first table row headed (th) by this text, as a reader sees them."""
+    header = parse(page).find("th", string=heading)
+    return [text(cell) for cell in header.find_parent("tr").find_all("td")]
+
+
 def assessment_data(statements, levels=Level.PARTLY, notes=None, action="jatka") -> dict:
     """What a browser sends from step 1: `levels` is one level for all or {statement: level}."""
     data = {"toiminto": action} if action else {}
