@@ -22,7 +22,7 @@ def themes_under(page: str, heading: str) -> list[tuple[str, str]]:
 
 def table_row(page: str, heading: str) -> list[str]:
     """The cells of the first table row headed (th) by this text, as a reader sees them."""
-    header = parse(page).find("th", string=heading)
+    header = parse(page).find(lambda tag: tag.name == "th" and text(tag) == heading)
     return [text(cell) for cell in header.find_parent("tr").find_all("td")]
 
 
