@@ -10,6 +10,7 @@ from django.utils import timezone
 from cases.models import Case
 from insights.models import Article
 from tests.factories import make_article, make_case, theme
+from tests.form_pages import parse
 
 pytestmark = pytest.mark.django_db
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -106,10 +107,12 @@ def test_an_unknown_theme_has_no_feed(client):
 
 
 def alternates(client, url: str) -> set[str]:
-    page = client.get(url).content.decode()
-    head = page.split("</head>", 1)[0]
-    feed_link = r'<link rel="alternate" type="application/[a-z]+\+xml"[^>]*href="([^"]+)"'
-    return set(re.findall(feed_link, head))
+    head = parse(client.get(url).content.decode()).head
+    return {
+        link["href"]
+        for link in head.find_all("link", rel="alternate", href=True)
+        if re.fullmatch(r"application/[a-z]+\+xml", link.get("type", ""))
+    }
 
 
 def test_pages_link_to_their_feeds(client, content):

@@ -5,6 +5,7 @@ import pytest
 
 from insights.models import Article
 from tests.factories import make_article, make_case, make_comment
+from tests.form_pages import hrefs
 from tests.valoa.search_page import search_page
 
 pytestmark = pytest.mark.django_db
@@ -17,7 +18,7 @@ def test_a_typo_gets_the_word_and_what_it_finds(client):
 
     assert "löytyi 0 tulosta" in page.html
     assert page.suggestion == "Tarkoititko kokeilu?"
-    assert 'href="/haku/?q=kokeilu"' in page.html
+    assert "/haku/?q=kokeilu" in hrefs(page.html)
     assert page.close_matches == ["Kokeilu kävelypalavereista"]
 
 

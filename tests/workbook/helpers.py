@@ -6,11 +6,24 @@ from django.test import Client
 from django.urls import reverse
 
 from tests.factories import form_data
+from tests.form_pages import parse, text
 from workbook.models import Level, Participant, Workbook
 
 
 def url(name: str, workbook: Workbook) -> str:
     return reverse(f"workbook:{name}", kwargs={"token": workbook.token})
+
+
+def themes_under(page: str, heading: str) -> list[tuple[str, str]]:
+    """The themes listed under a heading of the summary: each item's link and its text."""
+    items = parse(page).find("h3", string=heading).find_next_sibling("ul").find_all("li")
+    return [(item.a["href"], text(item)) for item in items]
+
+
+def table_row(page: str, heading: str) -> list[str]:
+    """The cells of the first table row headed (th) by this text, as a reader sees them."""
+    header = parse(page).find(lambda tag: tag.name == "th" and text(tag) == heading)
+    return [text(cell) for cell in header.find_parent("tr").find_all("td")]
 
 
 def assessment_data(statements, levels=Level.PARTLY, notes=None, action="jatka") -> dict:

@@ -2,12 +2,11 @@
 one browser answering many times, invented answers topping up the threshold, and comparing the
 results before and after one more answer."""
 
-import re
-
 import pytest
 from django.test import Client
 
 from tests.factories import form_data
+from tests.form_pages import parse
 from tests.workbook.helpers import assessment_data, url
 from workbook.models import Level, Participant
 
@@ -24,7 +23,9 @@ def answer(browser: Client, team, statements, level) -> str:
 
 
 def counts(page: str) -> list[str]:
-    return re.findall(r'<td class="num[^"]*"[^>]*>(\d+)</td>', page)
+    """The counts in the page's tables: every number cell that holds a whole number."""
+    cells = parse(page).find_all("td", class_="num")
+    return [cell.get_text() for cell in cells if cell.get_text().isdigit()]
 
 
 def test_one_browser_cannot_answer_as_many_people(team, statements):

@@ -1,10 +1,9 @@
 """A team sees its theme averages beside all teams' once at least ten teams have results; all
 teams' figures change only after five teams have new results, so no single team shows."""
 
-import re
-
 import pytest
 
+from tests.form_pages import parse, text
 from tests.workbook.helpers import add_participant, url
 from workbook.models import Benchmark, Level, Workbook
 
@@ -23,8 +22,8 @@ def make_teams(statements, count: int, level=Level.PARTLY, people=3) -> list[Wor
 
 
 def all_teams_column(page: str) -> list[str]:
-    section = page.split(SECTION, 1)[1].split("</table>", 1)[0]
-    return re.findall(r'<td class="num">[^<]*</td>\s*<td class="num">([^<]*)</td>', section)
+    table = parse(page).find("h2", string=SECTION).find_next("table")
+    return [text(row.find_all("td")[1]) for row in table.tbody.find_all("tr")]
 
 
 def test_with_fewer_than_ten_teams_there_is_no_comparison(client, team, statements):

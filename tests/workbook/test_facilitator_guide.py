@@ -3,6 +3,8 @@
 import pytest
 from django.urls import reverse
 
+from tests.form_pages import parse
+from tests.page_checks import kept_out_of_search_engines
 from workbook.models import ReflectionQuestion, Statement
 
 pytestmark = pytest.mark.django_db
@@ -19,7 +21,7 @@ def test_the_guide_has_a_meeting_script_with_timings_and_questions(client):
     assert "Sopikaa yksi kokeilu" in page
     assert "Raja ei suojaa keksityiltä vastauksilta." in page
     assert reverse("workbook:blank") in page
-    assert '<meta name="robots" content="noindex">' not in page
+    assert not kept_out_of_search_engines(parse(page))
 
 
 def test_the_paper_workbook_has_every_statement_question_and_plan_field(client):

@@ -1,11 +1,10 @@
 """A team's results are a published snapshot that changes only in steps of the threshold."""
 
-import re
-
 import pytest
 from django.test import Client
 
-from tests.workbook.helpers import add_participant, assessment_data, url
+from tests.form_pages import parse, text
+from tests.workbook.helpers import add_participant, assessment_data, table_row, url
 from workbook.models import Level, Round
 
 pytestmark = pytest.mark.django_db
@@ -13,8 +12,8 @@ pytestmark = pytest.mark.django_db
 
 def distribution(page: str) -> list[list[str]]:
     """The counts in the facilitator's distribution table, row by row."""
-    table = page.split('class="distribution"', 1)[1].split("</table>", 1)[0]
-    return [re.findall(r'<td class="num[^"]*">([^<]*)', row) for row in table.split("<tr>")[2:]]
+    table = parse(page).find("table", class_="distribution")
+    return [[text(cell) for cell in row.find_all("td")] for row in table.tbody.find_all("tr")]
 
 
 def test_the_snapshot_is_stored_when_the_threshold_is_reached(team, statements):
@@ -75,9 +74,9 @@ def test_a_participant_sees_their_own_answers_and_the_last_snapshot_only(team, s
 
     page = Client().get(me.get_absolute_url()).content.decode()
 
-    row = page.split(str(statements[0].text), 1)[1].split("</tr>", 1)[0]
+    row = table_row(page, statements[0].text)
     assert "Ei vielä toteudu" in row  # my own answer
-    assert re.findall(r'<td class="num"[^>]*>(\d+)</td>', row) == ["1", "0", "2"]
+    assert [cell for cell in row if cell.isdigit()] == ["1", "0", "2"]
     assert "Tulokset: 3 vastausta." in page
 
 

@@ -3,6 +3,7 @@
 import pytest
 from django.utils import timezone
 
+from tests.form_pages import parse
 from tests.workbook.helpers import assessment_data, url
 from workbook.models import Answer, Experiment, Level, ReflectionAnswer, ReflectionQuestion
 
@@ -34,9 +35,8 @@ def test_returning_with_the_link_shows_the_saved_answers(client, solo, statement
 
     page = client.get(url("assessment", solo)).content.decode()
 
-    assert f'name="vaite_{statements[0].pk}" value="1"' in page
-    checked = page.split(f'name="vaite_{statements[0].pk}" value="1"')[1].split(">")[0]
-    assert "checked" in checked
+    chosen = parse(page).find("input", attrs={"name": f"vaite_{statements[0].pk}", "value": "1"})
+    assert chosen.has_attr("checked")
     assert "Tallennettu." not in client.get(url("assessment", solo)).content.decode()
 
 

@@ -1,13 +1,11 @@
 """From a finished plan, one link opens the Innostu story form filled in with it; the contributor
 reviews and sends it, nothing is sent by the link."""
 
-import re
-from html import unescape
-
 import pytest
 from django.core import mail
 
 from stories.models import Submission
+from tests.form_pages import parse
 from tests.workbook.helpers import field_values, url
 from valoa.models import Theme
 from workbook.exports import PREFILL_MAX_BYTES
@@ -30,9 +28,9 @@ def plan(solo):
 
 def share_link(client, workbook) -> str:
     page = client.get(url("summary", workbook)).content.decode()
-    found = re.search(r'<a href="([^"]+)">Kerro kokeilustanne muille Innostu-osiossa</a>', page)
+    found = parse(page).find("a", string="Kerro kokeilustanne muille Innostu-osiossa")
     assert found, "no share link on the summary"
-    return unescape(found.group(1))
+    return found["href"]
 
 
 def test_the_share_link_opens_the_story_form_filled_in_with_the_plan(client, solo, plan):

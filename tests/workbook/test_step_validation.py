@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from tests.form_pages import parse, text
 from tests.workbook.helpers import assessment_data, participate_data, url
 from workbook.models import (
     Answer,
@@ -40,8 +41,9 @@ def test_starting_without_choosing_alone_or_team_is_refused(client):
     page = response.content.decode()
     assert response.status_code == 200
     assert "Valitse, täytättekö työkirjan yksin vai tiiminä." in page
-    assert 'href="#id_mode_0"' in page  # the error summary links to the first choice
-    assert 'value="Oma tiimi"' in page
+    summary = parse(page).find(id="virheet")
+    assert summary.find("a", href="#id_mode_0")  # the error summary links to the first choice
+    assert parse(page).find("input", attrs={"name": "name"})["value"] == "Oma tiimi"
     assert Workbook.objects.count() == 0
 
 
@@ -74,12 +76,12 @@ def test_continuing_with_unanswered_statements_shows_errors_and_keeps_everything
 
     page = response.content.decode()
     assert response.status_code == 200
-    assert 'id="virheet"' in page
+    form = parse(page)
     assert "Valitse, miten väite toteutuu teillä." in page
-    assert f'href="#id_vaite_{statements[0].pk}_0"' in page
+    assert form.find(id="virheet").find("a", href=f"#id_vaite_{statements[0].pk}_0")
     assert "Tämä muistiinpano ei saa kadota." in page
-    assert page.count("checked") == 11  # the answers given are still chosen
-    assert 'aria-invalid="true"' in page
+    assert len(form.find_all("input", checked=True)) == 11  # the answers given are still chosen
+    assert form.find(id=f"id_vaite_{statements[0].pk}_0").get("aria-invalid") == "true"
     assert Answer.objects.count() == 0
 
 
@@ -101,7 +103,7 @@ def test_an_overlong_note_is_refused_even_when_only_saving(client, solo, stateme
 
     page = response.content.decode()
     assert "Muistiinpano voi olla enintään 1000 merkkiä (nyt 1019)." in page
-    assert f'href="#id_muistiinpano_{statements[2].pk}"' in page
+    assert parse(page).find(id="virheet").find("a", href=f"#id_muistiinpano_{statements[2].pk}")
     assert long_note.strip() in page
     assert Answer.objects.count() == 0
 
@@ -156,7 +158,7 @@ def test_continuing_from_an_empty_plan_asks_for_each_part(client, solo):
     ]:
         assert message in page
     assert "Kerro, mitä kokeilette." not in page
-    assert "Kokeilu</textarea>" in page
+    assert text(parse(page).find("textarea", attrs={"name": "what"})) == "Kokeilu"  # kept
     assert Experiment.objects.count() == 0
 
 

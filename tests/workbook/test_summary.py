@@ -4,7 +4,9 @@ import re
 
 import pytest
 
-from tests.workbook.helpers import add_participant, assessment_data, url
+from tests.form_pages import parse, text
+from tests.page_checks import stylesheets
+from tests.workbook.helpers import add_participant, assessment_data, themes_under, url
 from workbook.models import Experiment, Level, ReflectionAnswer, ReflectionQuestion, Statement
 
 pytestmark = pytest.mark.django_db
@@ -27,26 +29,28 @@ def answered(client, solo, statements):
 
 
 def test_the_chart_is_server_rendered_svg_with_a_text_alternative(client, answered):
-    page = client.get(url("summary", answered)).content.decode()
+    page = parse(client.get(url("summary", answered)).content.decode())
 
-    svg = page.split('<svg class="chart"', 1)[1].split("</svg>", 1)[0]
-    assert 'role="img"' in svg
-    assert 'aria-labelledby="kaavio-otsikko kaavio-kuvaus"' in svg
-    assert '<title id="kaavio-otsikko">' in svg
-    assert "Dialogi: 1,0." in svg  # the description says the values in words
-    assert svg.count('<rect class="chart-bar"') == 6
+    svg = page.find("svg", class_="chart")
+    assert svg.get("role") == "img"
+    assert svg.get("aria-labelledby") == "kaavio-otsikko kaavio-kuvaus"
+    assert svg.find("title", id="kaavio-otsikko")
+    assert "Dialogi: 1,0." in text(svg.find("desc"))  # the values in words
+    bars = svg.find_all("rect", class_="chart-bar")
+    assert len(bars) == 6
     # SVG numbers are written with a dot whatever the language of the page.
-    for width in re.findall(r'class="chart-bar"[^>]*width="([^"]+)"', svg):
-        assert re.fullmatch(r"\d+(\.\d+)?", width)
-    table = page.split('class="theme-table"', 1)[1].split("</table>", 1)[0]
-    assert "Teemojen tulokset taulukkona" in table
-    assert re.search(r"Dialogi</th>\s*<td class=\"num\">2</td>", table)
+    for bar in bars:
+        assert re.fullmatch(r"\d+(\.\d+)?", bar["width"])
+    table = page.find("table", class_="theme-table")
+    assert text(table.caption) == "Teemojen tulokset taulukkona"
+    dialogue = table.find("th", string="Dialogi")
+    assert text(dialogue.find_next_sibling("td", class_="num")) == "2"
 
 
 def test_the_summary_shows_answers_notes_and_reflections_by_theme(client, answered, statements):
     page = client.get(url("summary", answered)).content.decode()
 
-    dialogue = page.split('id="yhteenveto-dialogi"', 1)[1].split("</section>", 1)[0]
+    dialogue = text(parse(page).find(id="yhteenveto-dialogi").find_parent("section"))
     dialogue_statements = Statement.objects.filter(theme__slug="dialogi")
     for statement in dialogue_statements:
         assert statement.text in dialogue
@@ -58,9 +62,7 @@ def test_the_summary_shows_answers_notes_and_reflections_by_theme(client, answer
 def test_strongest_and_weakest_themes_are_named(client, answered):
     page = client.get(url("summary", answered)).content.decode()
 
-    assert "Eniten kehitettävää on" in page
-    weakest = page.split("Eniten kehitettävää on", 1)[1].split("</ul>", 1)[0]
-    assert '<a href="/teemat/dialogi/">Dialogi</a> (1,0)' in weakest
+    assert ("/teemat/dialogi/", "Dialogi (1,0)") in themes_under(page, "Eniten kehitettävää on")
 
 
 def test_when_all_themes_are_equal_none_is_called_weakest(client, solo, statements):
@@ -86,8 +88,9 @@ def test_the_team_summary_shows_counts_not_people(client, team, statements):
 def test_the_summary_has_a_print_stylesheet_and_a_print_button_for_javascript(client, answered):
     page = client.get(url("summary", answered)).content.decode()
 
-    assert "css/workbook.css" in page
-    assert "data-print hidden" in page
+    assert any("css/workbook.css" in sheet for sheet in stylesheets(parse(page)))
+    button = parse(page).find("button", attrs={"data-print": True})
+    assert button.has_attr("hidden")
     assert "Ctrl + P" in page  # the way to print without JavaScript
 
 
@@ -108,7 +111,7 @@ def test_the_experiment_plan_is_part_of_the_summary(client, answered):
 
     page = client.get(url("summary", answered)).content.decode()
 
-    plan = page.split('id="kokeilu-otsikko"', 1)[1].split("</section>", 1)[0]
+    plan = text(parse(page).find(id="kokeilu-otsikko").find_parent("section"))
     assert "Kävelypalaveri" in plan
     assert "Hymyjä" in plan
 
@@ -117,4 +120,4 @@ def test_an_unanswered_workbook_has_a_summary_that_says_what_to_do(client, solo)
     page = client.get(url("summary", solo)).content.decode()
 
     assert "Vaiheeseen 1 ei ole vielä vastattu." in page
-    assert '<svg class="chart"' not in page
+    assert parse(page).find("svg") is None

@@ -1,19 +1,12 @@
 """A team's answers are counted per statement and level; disagreement comes first."""
 
-import re
-
 import pytest
 
-from tests.workbook.helpers import add_participant, answer_as_a_new_person, url
+from tests.workbook.helpers import add_participant, answer_as_a_new_person, table_row, url
 from workbook.models import Level, Participant
 from workbook.results import round_results
 
 pytestmark = pytest.mark.django_db
-
-
-def counts_in_row(page: str, statement_text: str) -> list[str]:
-    row = page.split(statement_text, 1)[1].split("</tr>", 1)[0]
-    return re.findall(r'<td class="num">([^<]*)</td>', row)
 
 
 def test_each_participant_answers_on_their_own_link_and_is_counted_once(team, statements):
@@ -60,8 +53,8 @@ def test_the_facilitator_sees_the_distribution_with_most_disagreement_first(
 
     assert "Tulokset: 3 vastausta." in page
     assert page.index(split.text) < page.index(calm.text)
-    assert counts_in_row(page, split.text)[:3] == ["2", "0", "1"]
-    assert counts_in_row(page, calm.text)[:3] == ["0", "3", "0"]
+    assert table_row(page, split.text)[:3] == ["2", "0", "1"]
+    assert table_row(page, calm.text)[:3] == ["0", "3", "0"]
 
 
 def test_answers_of_another_team_or_round_are_not_counted(team, statements, settings):

@@ -8,6 +8,7 @@ from django.contrib.auth.models import User
 from django.test import Client
 from django.utils import timezone
 
+from tests.form_pages import parse, text
 from tests.workbook.helpers import add_participant
 from workbook.models import Level, Round, Workbook
 
@@ -87,7 +88,8 @@ def test_a_sector_shows_only_when_the_rest_cannot_be_worked_out(owner_client, st
 
     shown = page(owner_client)
 
-    sectors = shown.split("Sektoreittain", 1)[1].split("</table>", 1)[0]
+    caption = parse(shown).find("caption", string=lambda caption: "Sektoreittain" in caption)
+    sectors = text(caption.find_parent("table"))
     assert "Valtion virasto" in sectors
     # Shown beside the others, the municipalities would leave the one unknown team alone.
     assert "Kunta" not in sectors

@@ -5,6 +5,8 @@ import re
 import pytest
 from django.urls import reverse
 
+from tests.form_pages import parse
+from tests.page_checks import kept_out_of_search_engines
 from tests.workbook.helpers import add_participant, url
 from workbook.models import Participant, Workbook
 
@@ -34,9 +36,9 @@ def test_the_link_page_tells_to_save_the_link_and_offers_a_copy_button(client, s
     page = client.get(solo.get_absolute_url()).content.decode()
 
     assert "Tallenna tämä linkki" in page
-    assert f'value="http://testserver/tyokirja/{solo.token}/"' in page
-    assert 'data-copy="linkki-tyokirja"' in page
-    assert "hidden>Kopioi linkki</button>" in page  # revealed by JavaScript only
+    assert parse(page).find("input", value=f"http://testserver/tyokirja/{solo.token}/")
+    copy = parse(page).find("button", attrs={"data-copy": "linkki-tyokirja"})
+    assert copy.get_text() == "Kopioi linkki" and copy.has_attr("hidden")  # for JavaScript only
 
 
 def test_every_workbook_gets_its_own_token(db):
@@ -67,7 +69,7 @@ def test_a_wrong_token_answers_404_with_a_helpful_page(client, solo, name):
     assert "Työkirjaa ei löytynyt" in page
     assert "18 kuukauteen" in page
     assert reverse("workbook:start") in page
-    assert '<meta name="robots" content="noindex">' in page
+    assert kept_out_of_search_engines(parse(page))
 
 
 def test_the_database_id_is_not_a_working_link(client, solo):
@@ -106,7 +108,7 @@ def test_workbook_pages_are_not_indexed_or_cached(client, team, statements):
         participant.get_absolute_url(),
     ]:
         response = client.get(address)
-        assert '<meta name="robots" content="noindex">' in response.content.decode()
+        assert kept_out_of_search_engines(parse(response.content.decode()))
         assert response["X-Robots-Tag"] == "noindex"
         assert "no-store" in response["Cache-Control"]
 
@@ -132,4 +134,4 @@ def test_an_unknown_pasted_link_gets_a_clear_error(client):
     page = response.content.decode()
     assert response.status_code == 200
     assert "Tällä linkillä ei löytynyt työkirjaa" in page
-    assert 'value="https://valoa.fi/tyokirja/"' in page
+    assert parse(page).find("input", value="https://valoa.fi/tyokirja/")
