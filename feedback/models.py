@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from valoa.posting.models import Posted
 from valoa.posting.notifications import editor_addresses, send_after_commit
 
 
@@ -16,7 +17,7 @@ class FeedbackQuerySet(models.QuerySet):
         return self.filter(status=Feedback.Status.NEW)
 
 
-class Feedback(models.Model):
+class Feedback(Posted):
     class Status(models.TextChoices):
         NEW = "new", _("Uusi")
         HANDLED = "handled", _("Käsitelty")
@@ -28,13 +29,8 @@ class Feedback(models.Model):
     status = models.CharField(
         _("tila"), max_length=10, choices=Status.choices, default=Status.NEW, db_index=True
     )
-    held_reason = models.CharField(_("pidätetty, koska"), max_length=200, blank=True)
     created_at = models.DateTimeField(_("lähetetty"), default=timezone.now, db_index=True)
     updated_at = models.DateTimeField(_("muokattu"), auto_now=True)
-    # One showing of the form stores a message once (see PublicForm.save_once).
-    submission_key = models.CharField(
-        max_length=64, unique=True, null=True, blank=True, editable=False
-    )
 
     objects = FeedbackQuerySet.as_manager()
 
@@ -49,7 +45,7 @@ class Feedback(models.Model):
 
     def hold_as_spam(self, reason: str) -> None:
         self.status = self.Status.SPAM
-        self.held_reason = reason
+        super().hold_as_spam(reason)
 
     def on_received(self) -> None:
         """A reader has just sent this (valoa.posting): the editors hear of it, not of spam."""

@@ -17,6 +17,7 @@ from valoa.content.images import IMAGE_FIELDS, Pictured, delete_files_on_commit,
 from valoa.content.markdown import render_markdown
 from valoa.content.models import PublishedContent, PublishedContentQuerySet, content_history
 from valoa.moderation import ModerationStatus
+from valoa.posting.models import Posted
 from valoa.posting.notifications import editor_addresses, send_after_commit
 
 AUTHOR_PHOTO_SIZE = 400  # shown at most 8rem wide: 400 px covers it at 3x
@@ -177,7 +178,7 @@ class CommentQuerySet(models.QuerySet):
         )
 
 
-class Comment(models.Model):
+class Comment(Posted):
     """A reader's comment on an article, or (without an article) a reader's own insight."""
 
     article = models.ForeignKey(
@@ -205,12 +206,6 @@ class Comment(models.Model):
         choices=ModerationStatus.choices,
         default=ModerationStatus.PENDING,
         db_index=True,
-    )
-    held_reason = models.CharField(_("pidätetty, koska"), max_length=200, blank=True)
-    # One showing of the form stores a text once (see PublicForm.save_once). NULL, not
-    # "", for comments made without a form (demo, admin): unique keys, many missing ones.
-    submission_key = models.CharField(  # noqa: DJ001
-        max_length=64, unique=True, null=True, editable=False
     )
     created_at = models.DateTimeField(_("lähetetty"), default=timezone.now, db_index=True)
     moderated_at = models.DateTimeField(_("käsitelty"), null=True, blank=True)
@@ -269,7 +264,7 @@ class Comment(models.Model):
 
     def hold_as_spam(self, reason: str) -> None:
         self.status = ModerationStatus.SPAM
-        self.held_reason = reason
+        super().hold_as_spam(reason)
 
     def on_received(self) -> None:
         """A reader has just posted this (valoa.posting): the moderators hear of it, not of spam."""

@@ -20,6 +20,7 @@ from cases.models import Case, Sector
 from stories.storage import private_storage
 from valoa.content.images import delete_files_on_commit
 from valoa.models import OutboxMessage
+from valoa.posting.models import Posted
 from valoa.posting.notifications import editor_addresses, safe_line, send_after_commit
 
 # Unchanged since the stories lived in `cases`: the links already mailed keep working.
@@ -44,7 +45,7 @@ class SubmissionQuerySet(models.QuerySet):
         )
 
 
-class Submission(models.Model):
+class Submission(Posted):
     """A contributor's story offered through the form /innostu/kerro/."""
 
     class Kind(models.TextChoices):
@@ -80,7 +81,6 @@ class Submission(models.Model):
     status = models.CharField(
         _("tila"), max_length=20, choices=Status.choices, default=Status.NEW, db_index=True
     )
-    held_reason = models.CharField(_("pidätetty, koska"), max_length=200, blank=True)
     internal_note = models.TextField(
         _("sisäinen muistiinpano"),
         blank=True,
@@ -103,10 +103,6 @@ class Submission(models.Model):
     )
     created_at = models.DateTimeField(_("lähetetty"), default=timezone.now, db_index=True)
     updated_at = models.DateTimeField(_("muokattu"), auto_now=True)
-    # One showing of the form stores a story once, however many times it is posted.
-    submission_key = models.CharField(
-        max_length=64, unique=True, null=True, blank=True, editable=False
-    )
 
     objects = SubmissionQuerySet.as_manager()
 
@@ -239,7 +235,7 @@ class Submission(models.Model):
 
     def hold_as_spam(self, reason: str) -> None:
         self.status = self.Status.SPAM
-        self.held_reason = reason
+        super().hold_as_spam(reason)
 
     def on_received(self) -> None:
         """A contributor has just sent this (valoa.posting): the receipt and the editors'

@@ -5,13 +5,15 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from valoa.posting.models import Posted
+
 
 class SubscriptionQuerySet(models.QuerySet):
     def confirmed(self):
         return self.filter(confirmed_at__isnull=False)
 
 
-class Subscription(models.Model):
+class Subscription(Posted):
     """One double opt-in consent: nothing but the confirmation request goes to the address
     until it is confirmed (valoa.subscriptions.mail)."""
 
@@ -41,12 +43,6 @@ class Subscription(models.Model):
     approval_sent_at = models.DateTimeField(_("julkaisusta kerrottu"), null=True, blank=True)
     replies_sent_at = models.DateTimeField(_("vastauksista kerrottu"), null=True, blank=True)
     digest_sent_at = models.DateTimeField(_("kooste lähetetty"), null=True, blank=True)
-    # Held by the spam rules: never asked to confirm, so it goes with the unconfirmed ones.
-    held_reason = models.CharField(_("pidätetty, koska"), max_length=200, blank=True)
-    # One showing of the form stores a subscription once (see PublicForm.save_once).
-    submission_key = models.CharField(
-        max_length=64, unique=True, null=True, blank=True, editable=False
-    )
 
     objects = SubscriptionQuerySet.as_manager()
 
@@ -57,9 +53,6 @@ class Subscription(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.pk}"
-
-    def hold_as_spam(self, reason: str) -> None:
-        self.held_reason = reason
 
     def on_received(self) -> None:
         """A reader has just subscribed at /tilaa/ (valoa.posting): the double opt-in's first
