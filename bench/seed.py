@@ -5,7 +5,8 @@ Runs in its own process against DATABASE_URL, which must be a separate database:
 
     DATABASE_URL=postgres://… python -m bench.seed [--smoke] [--articles N …]
 
-Markdown is rendered once per text variant and the HTML stored with it, as `save()` would.
+Markdown is rendered once per text variant and the HTML stored with it, as `save()` would;
+comments' markup once per comment (as `Comment.save()` does: most of the seeding time).
 Nothing here sends signals: the search index must be built (`manage.py rebuild_search_index`)
 and the page cache emptied before the site is measured.
 """
@@ -227,7 +228,7 @@ def seed(size: Size, rng: random.Random) -> dict:
     from django.utils import timezone
 
     from cases.models import Case, Sector
-    from insights.models import Article, Comment
+    from insights.models import Article, Comment, render_comment_markup
     from valoa.content.markdown import render_markdown
     from valoa.models import Theme
     from valoa.moderation import ModerationStatus
@@ -329,6 +330,7 @@ def seed(size: Size, rng: random.Random) -> dict:
                 comment.created_at = max(comment.created_at, parent.created_at)
             else:
                 tops.setdefault(article_id, []).append(comment)
+            comment.stored_markup = render_comment_markup(comment)  # as save() does
             comments.append(comment)
         loader.insert(Comment, comments)
         counts["comments"] = len(comments)

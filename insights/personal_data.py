@@ -5,7 +5,7 @@ from datetime import datetime, timedelta
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from insights.models import Comment
+from insights.models import Comment, render_comment_markup
 from valoa.moderation import ModerationStatus
 from valoa.personal_data import PersonalDataSource, RetentionRule
 from valoa.posting.notifications import messages_about
@@ -35,11 +35,16 @@ def erase(email: str) -> int:
     """Anonymise: the text stays in its discussion, the person's name and address go, and so
     does the mail about their comments (the editors' notifications name them)."""
     comments = Comment.objects.filter(email__iexact=email)
-    shown = comments.approved().exists()
+    shown = list(comments.approved())
     messages_about(comments).delete()
     count = comments.update(name=ANONYMOUS_NAME, email="", submission_key=None)
     if shown:
-        page_cache.invalidate()  # cached pages show the name
+        # Their stored markup shows the name, and so do cached pages.
+        for comment in shown:
+            comment.name = ANONYMOUS_NAME
+            comment.stored_markup = render_comment_markup(comment)
+        Comment.objects.bulk_update(shown, ["stored_markup"])
+        page_cache.invalidate()
     return count
 
 
