@@ -65,6 +65,19 @@ def render_comment_markup(comment, languages=None) -> dict[str, dict[str, str]]:
     return markup
 
 
+def store_comment_markup(comments, batch: int = 1000) -> int:
+    """Render and store the markup of these comments, a batch at a time; returns how many."""
+    pending, stored = [], 0
+    for comment in comments.only("name", "body", "created_at").iterator(chunk_size=batch):
+        comment.stored_markup = render_comment_markup(comment)
+        pending.append(comment)
+        if len(pending) == batch:
+            comments.model.objects.bulk_update(pending, ["stored_markup"])
+            stored, pending = stored + batch, []
+    comments.model.objects.bulk_update(pending, ["stored_markup"])
+    return stored + len(pending)
+
+
 class CommentQuerySet(models.QuerySet):
     def approved(self):
         return self.filter(status=ModerationStatus.APPROVED)
