@@ -35,6 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.page_queries import TARGET_RENDERS, render_report  # noqa: E402
 from bench.seed import Size  # noqa: E402
 from tests.site_client import SiteClient  # noqa: E402
 from tests.site_server import (  # noqa: E402
@@ -375,6 +376,7 @@ class Findings:
     rss: dict[int, float] = dataclasses.field(default_factory=dict)
     private: dict[int, float] = dataclasses.field(default_factory=dict)
     slowest: list = dataclasses.field(default_factory=list)
+    renders: dict = dataclasses.field(default_factory=dict)  # uncached render times (issue 18)
 
 
 def run(chosen, size, env, url, cache, load, generator, work, log) -> int:
@@ -433,17 +435,22 @@ def run(chosen, size, env, url, cache, load, generator, work, log) -> int:
     statements = statements_connection(url)
     article_html = work / "static" / "bench" / "article.html"
     article_html.parent.mkdir(parents=True, exist_ok=True)
-    costs = json.loads(
+    measured = json.loads(
         subprocess.run(
             [sys.executable, "-m", "bench.page_queries", "--save-article", str(article_html)],
             cwd=ROOT, env={**env, "PAGE_CACHE_SECONDS": "0"}, check=True,
             capture_output=True, text=True, timeout=600,
         ).stdout.splitlines()[-1]
     )  # fmt: skip
+    costs = measured["pages"]
     manage(env, "shell", "-c", "from django.core.cache import cache; cache.clear()")
     print(f"Prepared in {time.monotonic() - started:.0f} s.\n")
 
-    found = Findings(pages={name: cost["path"] for name, cost in costs.items()}, costs=costs)
+    found = Findings(
+        pages={name: cost["path"] for name, cost in costs.items()},
+        costs=costs,
+        renders=measured["renders"],
+    )
     found.pages["static file"] = CEILING
     marker = f"penkki-{secrets.token_hex(4)}"
     # Workers' heartbeat files in memory, as gunicorn advises for containers.
@@ -537,6 +544,13 @@ def report(chosen, found: Findings, log: Path) -> int:
         + " and ".join(f"{rps:.0f}" for rps in found.ceilings)
         + " requests/s), the mean is the ceiling."
     )
+
+    lines, slow = render_report(found.renders)
+    print(
+        "\nUncached render, in-process (the test client, page cache off; median of "
+        f"{TARGET_RENDERS}):\n" + "\n".join(lines)
+    )
+    missed += slow
 
     posted, posters = found.posted, chosen.posters
     print(

@@ -5,7 +5,8 @@ Runs in its own process against DATABASE_URL, which must be a separate database:
 
     DATABASE_URL=postgres://… python -m bench.seed [--smoke] [--articles N …]
 
-Markdown is rendered once per text variant and the HTML stored with it, as `save()` would.
+Markdown is rendered once per text variant and the HTML stored with it, as `save()` would;
+comments' markup once per comment (as `Comment.save()` does: most of the seeding time).
 Nothing here sends signals: the search index must be built (`manage.py rebuild_search_index`)
 and the page cache emptied before the site is measured.
 """
@@ -25,6 +26,9 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "valoa.settings")
 
 BUSIEST_SLUG = "vilkkain-keskustelu"
+QUIET_SLUG = "ei-viela-kommentteja"  # an article with no comments
+FIFTY_SLUG = "viisikymmenta-kommenttia"  # an article with exactly FIFTY comments
+FIFTY = 50
 CASE_SLUG = "esimerkki-keskusteleva-virasto"
 TEAM_NAME = "Vertailutiimi (30 vastaajaa)"
 FILTERED_CASES = "?laji=kokeilu&teema=dialogi"
@@ -224,7 +228,7 @@ def seed(size: Size, rng: random.Random) -> dict:
     from django.utils import timezone
 
     from cases.models import Case, Sector
-    from insights.models import Article, Author, Comment
+    from insights.models import Article, Author, Comment, render_comment_markup
     from valoa.content.markdown import render_markdown
     from valoa.models import Theme
     from valoa.moderation import ModerationStatus
@@ -262,7 +266,9 @@ def seed(size: Size, rng: random.Random) -> dict:
 
     with transaction.atomic():
         loader.without_row_triggers()
-        # Articles: one every ~1.5 days back in time; the newest is the busiest.
+        # Articles: one every ~1.5 days back in time; the newest is the busiest, the next two
+        # have no comments and exactly FIFTY.
+        slugs = {0: BUSIEST_SLUG, 1: QUIET_SLUG, 2: FIFTY_SLUG}
         bodies = [article_body(rng) for _ in range(12)]
         rendered = [(body, render_markdown(body)) for body in bodies]
         authors = [
@@ -279,7 +285,7 @@ def seed(size: Size, rng: random.Random) -> dict:
                 Article(
                     pk=pk,
                     title=sentence(rng, 5)[:-1],
-                    slug=BUSIEST_SLUG if index == 0 else f"oivallus-{pk}",
+                    slug=slugs.get(index, f"oivallus-{pk}"),
                     lead=paragraph(rng, 2)[:600],
                     body=body,
                     body_html=body_html,
@@ -296,10 +302,10 @@ def seed(size: Size, rng: random.Random) -> dict:
         # Approved comments: the busiest article gets `busiest`, 1 % are readers' own insights
         # (no article), the rest are spread over the other published articles; a fifth of the
         # comments are replies to a top-level comment of the same article.
-        published = [a for a in articles[1:] if a.status == Article.Status.PUBLISHED]
+        published = [a for a in articles[3:] if a.status == Article.Status.PUBLISHED]
         insights = max(1, size.comments // 100)
-        spread = size.comments - size.busiest - insights
-        targets = [articles[0]] * size.busiest + [None] * insights
+        spread = size.comments - size.busiest - FIFTY - insights
+        targets = [articles[0]] * size.busiest + [articles[2]] * FIFTY + [None] * insights
         targets += [rng.choice(published) for _ in range(spread)] if published else []
         comments, tops = [], {}
         for pk, article in zip(loader.ids(Comment, len(targets)), targets, strict=True):
@@ -328,6 +334,7 @@ def seed(size: Size, rng: random.Random) -> dict:
                 comment.created_at = max(comment.created_at, parent.created_at)
             else:
                 tops.setdefault(article_id, []).append(comment)
+            comment.stored_markup = render_comment_markup(comment)  # as save() does
             comments.append(comment)
         loader.insert(Comment, comments)
         counts["comments"] = len(comments)
@@ -502,6 +509,28 @@ def pages() -> dict[str, str]:
         "case page": Case.objects.get(slug=CASE_SLUG).get_absolute_url(),
         "search": SEARCH,
         "team summary": reverse("workbook:summary", kwargs={"token": team.token}),
+    }
+
+
+def render_pages() -> dict[str, str]:
+    """The pages whose uncached render time has a target (issue 18), by name."""
+    from django.urls import reverse
+
+    from insights.models import Article
+
+    measured = pages()
+    chosen = {"article, 0 comments": QUIET_SLUG, f"article, {FIFTY} comments": FIFTY_SLUG}
+    # A database seeded before these two articles existed has neither: they are left out.
+    existing = set(Article.objects.filter(slug__in=chosen.values()).values_list("slug", flat=True))
+    return {
+        **{
+            name: reverse("insights:article", kwargs={"slug": slug})
+            for name, slug in chosen.items()
+            if slug in existing
+        },
+        **{name: measured[name] for name in ("busiest article", "home", "insights p1")},
+        "cases list": reverse("cases:list"),
+        **{name: measured[name] for name in ("case page", "team summary")},
     }
 
 

@@ -8,8 +8,11 @@ from django.core.files.base import ContentFile
 from django.db import models, transaction
 from django.db.models import Prefetch
 from django.db.models.signals import post_delete
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, override
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps
 
@@ -156,6 +159,37 @@ class Article(PublishedContent, Pictured):
         return days is None or self.published_at > timezone.now() - timedelta(days=days)
 
 
+# What Comment.markup is rendered from: when one of these changes, so does the markup.
+MARKUP_SOURCES = {"name", "body", "created_at", "status"}
+
+
+def render_comment_markup(comment, languages=None) -> dict[str, dict[str, str]]:
+    """A comment's header and text and its reply link's label, in each interface language."""
+    markup = {}
+    for language in languages or [code for code, _name in settings.LANGUAGES]:
+        with override(language):
+            markup[language] = {
+                part: render_to_string(
+                    f"insights/_comment_{part}.html", {"comment": comment}
+                ).strip()
+                for part in ("content", "reply_label")
+            }
+    return markup
+
+
+def store_comment_markup(comments, batch: int = 1000) -> int:
+    """Render and store the markup of these comments, a batch at a time; returns how many."""
+    pending, stored = [], 0
+    for comment in comments.only("name", "body", "created_at").iterator(chunk_size=batch):
+        comment.stored_markup = render_comment_markup(comment)
+        pending.append(comment)
+        if len(pending) == batch:
+            comments.model.objects.bulk_update(pending, ["stored_markup"])
+            stored, pending = stored + batch, []
+    comments.model.objects.bulk_update(pending, ["stored_markup"])
+    return stored + len(pending)
+
+
 class CommentQuerySet(models.QuerySet):
     def approved(self):
         return self.filter(status=ModerationStatus.APPROVED)
@@ -217,6 +251,10 @@ class Comment(Posted):
         blank=True,
         related_name="+",
     )
+    # Rendered once, when an approved comment is saved (as an article's Markdown is): a page of
+    # comments costs a look-up each instead of a render with dates and translations. Empty for
+    # what readers do not see.
+    stored_markup = models.JSONField(editable=False, default=dict)
     # Search finds an article through its approved comments (indexed as articles are).
     SEARCH_FIELDS = {"body": "D"}
     search_vector = SearchVectorField(null=True, editable=False)
@@ -242,6 +280,11 @@ class Comment(Posted):
         return f"{self.name}: {self.excerpt()}"
 
     def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or MARKUP_SOURCES & set(update_fields):
+            self.stored_markup = render_comment_markup(self) if self.is_public() else {}
+            if update_fields is not None:
+                kwargs["update_fields"] = [*update_fields, "stored_markup"]
         with transaction.atomic():  # the search index first, the page cache's bump after
             super().save(*args, **kwargs)
 
@@ -253,6 +296,15 @@ class Comment(Posted):
     def is_public(self) -> bool:
         """Shown to readers: only then do its changes empty the page cache."""
         return self.status == ModerationStatus.APPROVED
+
+    @property
+    def markup(self) -> dict[str, str]:
+        """The stored markup in the active language (rendered now where none is stored)."""
+        language = get_language()
+        parts = (
+            self.stored_markup.get(language) or render_comment_markup(self, [language])[language]
+        )
+        return {part: mark_safe(html) for part, html in parts.items()}
 
     def excerpt(self, length: int = 80) -> str:
         text = " ".join(self.body.split())

@@ -5,7 +5,7 @@ from datetime import datetime, timedelta
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from insights.models import Author, Comment
+from insights.models import Author, Comment, store_comment_markup
 from valoa.moderation import ModerationStatus
 from valoa.personal_data import PersonalDataSource, RetentionRule
 from valoa.posting.notifications import messages_about
@@ -36,11 +36,12 @@ def erase(email: str) -> int:
     """Anonymise: the text stays in its discussion, the person's name and address go, and so
     does the mail about their comments (the editors' notifications name them)."""
     comments = Comment.objects.filter(email__iexact=email)
-    shown = comments.approved().exists()
+    shown = list(comments.approved().values_list("pk", flat=True))
     messages_about(comments).delete()
     count = comments.update(name=ANONYMOUS_NAME, email="", submission_key=None)
     if shown:
-        page_cache.invalidate()  # cached pages show the name
+        store_comment_markup(Comment.objects.filter(pk__in=shown))  # it shows the name
+        page_cache.invalidate()  # and so do cached pages
     return count
 
 
