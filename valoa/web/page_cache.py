@@ -21,8 +21,8 @@ it served lately (`RecentPages`): while it has read the generation numbers from 
 cache within PAGE_CACHE_LOCAL_MS, a hit needs no round trip at all. A change made through this
 process shows at once; one made through another process within that time.
 
-Only changes to what readers see empty pages: publishing,
-approving, editing or deleting something public. A pending or spam comment, a new story,
+Only changes to what readers see empty pages: publishing, approving, editing or deleting
+something public. A pending or spam comment, a new story,
 a draft changes nothing public and leaves the cache alone, so posting cannot keep the site
 uncached.
 
@@ -153,8 +153,9 @@ def _new_generation() -> int:
 
 
 def _timeout(key: str) -> int | None:
-    # The generation lives as long as the cache; a scope's number (one per workbook) only a
-    # day: when it is gone, its pages count as stale, and a new number comes from the clock.
+    # The generation lives as long as the cache; a scope's number (the listing's, one per
+    # article, case or workbook) only a day: when it is gone, its pages count as stale, and a
+    # new number comes from the clock.
     return None if key == GENERATION_KEY else SCOPE_SECONDS
 
 
@@ -221,7 +222,7 @@ def invalidate(*args, **kwargs) -> None:
 
 
 def invalidate_scope(scope: str) -> None:
-    """Forget the cached pages that depend on this scope (e.g. one workbook's summary)."""
+    """Forget the cached pages that show this scope (e.g. one article's, or every list)."""
     _bump_now_and_after_commit(_scope_key(scope))
 
 
