@@ -308,8 +308,8 @@ class Comment(Posted):
         return {part: mark_safe(html) for part, html in parts.items()}
 
     def cache_scopes(self) -> tuple[str, ...]:
-        """Where a change shows: its article's page, and the lists (the reader insights, the
-        comment counts), not the other articles' pages."""
+        """Where a change shows: its article's page and the pages that list content (a
+        reader's own insight is on the insights list), not the other articles' pages."""
         article = (Article(pk=self.article_id).page_cache_scope,) if self.article_id else ()
         return (*article, LISTING)
 
