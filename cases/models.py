@@ -10,6 +10,9 @@ from valoa.content.images import IMAGE_FIELDS, Pictured, delete_files_on_commit,
 from valoa.content.markdown import render_markdown
 from valoa.content.models import PublishedContent, PublishedContentQuerySet, content_history
 
+# The page cache scope of every case page: each shows related cases (Case.objects.related_to).
+RELATED_CASES = "related-cases"
+
 # Addresses under /innostu/ that belong to the story form, not to a case.
 RESERVED_SLUGS = {"kerro"}
 # How many of the newest cases sharing a theme are compared for a case page's suggestions.
@@ -155,6 +158,10 @@ class Case(PublishedContent, Pictured):
 
     def get_absolute_url(self) -> str:
         return reverse("cases:detail", kwargs={"slug": self.slug})
+
+    def cache_scopes(self) -> tuple[str, ...]:
+        # Every case page may suggest it among its related cases.
+        return (*super().cache_scopes(), RELATED_CASES)
 
     def clean(self):
         super().clean()

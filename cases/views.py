@@ -2,9 +2,9 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_http_methods
 
 from cases.forms import CaseFilterForm
-from cases.models import Case
+from cases.models import RELATED_CASES, Case
 from valoa.content.preview import Preview, preview_response
-from valoa.web.page_cache import cached_for_readers
+from valoa.web.page_cache import cached_for_readers, cached_response
 from valoa.web.pagination import paginate
 
 CASES_PER_PAGE = 12
@@ -24,9 +24,12 @@ def case_list(request):
 
 
 @require_http_methods(["GET", "HEAD"])
-@cached_for_readers()
 def case_detail(request, slug: str):
-    return render_case(request, get_object_or_404(Case.objects.published().for_list(), slug=slug))
+    case = get_object_or_404(Case.objects.published().for_list(), slug=slug)
+    # Its own page and its related cases: approving a comment leaves it cached.
+    return cached_response(
+        request, lambda: render_case(request, case), scopes=(case.page_cache_scope, RELATED_CASES)
+    )
 
 
 def render_case(request, case: Case, preview: Preview | None = None):

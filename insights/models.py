@@ -22,6 +22,7 @@ from valoa.content.models import PublishedContent, PublishedContentQuerySet, con
 from valoa.moderation import ModerationStatus
 from valoa.posting.models import Posted
 from valoa.posting.notifications import editor_addresses, send_after_commit
+from valoa.web.page_cache import LISTING
 
 AUTHOR_PHOTO_SIZE = 400  # shown at most 8rem wide: 400 px covers it at 3x
 
@@ -305,6 +306,12 @@ class Comment(Posted):
             self.stored_markup.get(language) or render_comment_markup(self, [language])[language]
         )
         return {part: mark_safe(html) for part, html in parts.items()}
+
+    def cache_scopes(self) -> tuple[str, ...]:
+        """Where a change shows: its article's page and the pages that list content (a
+        reader's own insight is on the insights list), not the other articles' pages."""
+        article = (Article(pk=self.article_id).page_cache_scope,) if self.article_id else ()
+        return (*article, LISTING)
 
     def excerpt(self, length: int = 80) -> str:
         text = " ".join(self.body.split())

@@ -10,7 +10,7 @@ from insights.models import Article, Author, Comment
 from valoa import posting
 from valoa.content.preview import Preview, preview_response
 from valoa.moderation import ModerationStatus
-from valoa.web.page_cache import cached_for_readers
+from valoa.web.page_cache import cached_for_readers, cached_response
 from valoa.web.pagination import paginate
 
 OWN_COMMENT_SALT = "insights.own-comment"
@@ -71,10 +71,15 @@ def article_list(request):
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-@cached_for_readers(bypass=("oma", "vastaa"))
 def article_detail(request, slug: str):
     article = get_object_or_404(Article.objects.published().for_list(), slug=slug)
-    return render_article(request, article)
+    # Its own page: a comment approved on another article leaves it cached.
+    return cached_response(
+        request,
+        lambda: render_article(request, article),
+        scopes=(article.page_cache_scope,),
+        bypass=("oma", "vastaa"),
+    )
 
 
 def render_article(request, article: Article, preview: Preview | None = None):

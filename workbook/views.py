@@ -433,7 +433,7 @@ def summary(request, workbook: Workbook):
     # Read (and printed) far more often than it changes: cached until the workbook is touched
     # (every change touches it) or content or statements change (the page cache).
     return cached_response(
-        request, lambda: summary_page(request, workbook), scope=workbook.page_cache_scope
+        request, lambda: summary_page(request, workbook), scopes=(workbook.page_cache_scope,)
     )
 
 

@@ -17,13 +17,17 @@ def cache_state(path: str) -> str:
     return Client().get(path)["X-Page-Cache"]
 
 
-@pytest.fixture
-def cached(article):
-    """The article's page, cached; returns a check of whether it is still cached."""
-    path = article.get_absolute_url()
+def cache_state_of(path: str):
+    """Caches the page; returns a check of whether it is still cached."""
     Client().get(path)
     assert cache_state(path) == "hit"
     return lambda: cache_state(path) == "hit"
+
+
+@pytest.fixture
+def cached(article):
+    """The article's page, cached; returns a check of whether it is still cached."""
+    return cache_state_of(article.get_absolute_url())
 
 
 def test_a_pending_comment_leaves_them_and_approving_it_empties_them(client, article, cached):
@@ -79,23 +83,26 @@ def test_a_published_article_s_themes_empty_them_a_draft_s_leave_them(article, c
 
 
 def test_drafts_leave_them_publishing_and_editing_published_content_empties_them(article, cached):
+    home = cache_state_of("/")
     draft = make_article(title="Luonnos", slug="luonnos", status="draft")
     draft.body = "Muokattu luonnos"
     draft.save()
     case = make_case(status="draft")
     case.themes.add(theme("dialogi"))
     assert cached()
+    assert home()
 
     draft.status = "published"
     draft.save()
-    assert not cached()
+    assert not home()
 
-    for change in [
-        lambda: setattr(article, "lead", "Uusi ingressi") or article.save(),
-        lambda: setattr(case, "status", "published") or case.save(),
-        lambda: case.themes.add(theme("oppiminen-verkostoissa")),
+    for page, change in [
+        (cached, lambda: setattr(article, "lead", "Uusi ingressi") or article.save()),
+        (home, lambda: setattr(case, "status", "published") or case.save()),
+        (home, lambda: case.themes.add(theme("oppiminen-verkostoissa"))),
     ]:
         Client().get(article.get_absolute_url())
-        assert cached()
+        Client().get("/")
+        assert page()
         change()
-        assert not cached()
+        assert not page()

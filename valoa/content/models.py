@@ -8,6 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from valoa.web.page_cache import LISTING
+
 
 def content_history(verbose_name, verbose_name_plural, excluded_fields=()) -> HistoricalRecords:
     """Every saved version of a document, who saved it and when; an editor restores one in the
@@ -105,3 +107,12 @@ class PublishedContent(models.Model):
     def is_public(self) -> bool:
         """Shown to readers (now, or from its publishing time): its changes empty the page cache."""
         return self.status == self.Status.PUBLISHED
+
+    @property
+    def page_cache_scope(self) -> str:
+        """The cached pages of this document alone (its own page)."""
+        return f"{self._meta.model_name}:{self.pk}"
+
+    def cache_scopes(self) -> tuple[str, ...]:
+        """Where a change shows (valoa.web.page_cache): its page and the lists."""
+        return (self.page_cache_scope, LISTING)

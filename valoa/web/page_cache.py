@@ -2,9 +2,17 @@
 
 A page is rendered once with placeholders where the CSRF token and the form's time-trap token
 go; every reader then gets the cached page with fresh tokens of their own, so comment forms keep
-working and two readers never share a token. Any change to published content or comments bumps
-a generation number stored with every page, so editors' decisions show at once; a page can also
-depend on a scope of its own (a workbook), bumped when that changes.
+working and two readers never share a token. A change bumps the generation numbers of the pages
+that show it, so editors' decisions show at once and the other pages stay cached. There are three
+levels: the site's generation (every page: themes, the about page, authors, owed bumps), the
+listing scope (LISTING: the pages that list or count content, which is every page of
+`cached_for_readers` unless its view names other scopes) and one scope per item (an article's
+page with its comments, a case's page, a workbook's summary). A page is stored with the numbers
+of the site and of its scopes, and served only while none of them has moved.
+
+What a change bumps is said by its model (`invalidate_on_change`): one with `cache_scopes()`
+bumps those scopes (an approved comment: its article's and the listing; a published case: its
+own, the listing and every case page's related cases), one without bumps the site's generation.
 
 Views say which pages may be cached (`cached_for_readers`, `cached_response`); the middleware
 stores them in the shared cache with the headers the inner middleware added, and answers later
@@ -13,19 +21,20 @@ it served lately (`RecentPages`): while it has read the generation numbers from 
 cache within PAGE_CACHE_LOCAL_MS, a hit needs no round trip at all. A change made through this
 process shows at once; one made through another process within that time.
 
-Only changes to what readers see empty the pages (`invalidate_on_change`): publishing,
-approving, editing or deleting something public. A pending or spam comment, a new story,
+Only changes to what readers see empty pages: publishing, approving, editing or deleting
+something public. A pending or spam comment, a new story,
 a draft changes nothing public and leaves the cache alone, so posting cannot keep the site
 uncached.
 
 Content can also appear by itself: an article or case published with a future publishing time
-(`changes_on_schedule`). No save happens at that moment to bump the generation, so a page
+(`changes_on_schedule`). No save happens at that moment to bump a number, so every page
 is stored only until the next such moment (or PAGE_CACHE_SECONDS, whichever comes first), and
 is not served after it, from the shared cache or this process's recent pages.
 
 When the shared cache fails (valoa/web/shared_cache.py) pages are served uncached and a save goes
 through: its bump of the generation number cannot be written. Pages stored before then would
-look current again when the cache comes back, so the bump is owed, and paid like this:
+look current again when the cache comes back, so the bump is owed, and paid with a bump of the
+site's generation (every page, whatever the change touched):
 
 - Every process that sees the cache fail, for any reason (a bump, a page, an abuse limit),
   counts an outage; before it reads or stores a page again it bumps the generation once for
@@ -48,7 +57,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from contextvars import ContextVar
 from datetime import datetime
-from functools import wraps
+from functools import partial, wraps
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
@@ -65,6 +74,8 @@ from valoa.web import shared_cache
 CSRF_PLACEHOLDER = "valoa-csrf-placeholder-1f6c"
 TIME_TRAP_PLACEHOLDER = "valoa-time-trap-placeholder-9b2e"
 GENERATION_KEY = "page-cache-generation"
+# The pages that list or count published content (home, lists, themes, feeds, search, sitemap).
+LISTING = "listing"
 SCOPE_SECONDS = 24 * 60 * 60
 # Set by the middleware or by a later layer; never replayed from the cache.
 PER_RESPONSE_HEADERS = {"set-cookie", "x-request-id", "x-page-cache", "content-length"}
@@ -142,8 +153,9 @@ def _new_generation() -> int:
 
 
 def _timeout(key: str) -> int | None:
-    # The generation lives as long as the cache; a scope's number (one per workbook) only a
-    # day: when it is gone, its pages count as stale, and a new number comes from the clock.
+    # The generation lives as long as the cache; a scope's number (the listing's, one per
+    # article, case or workbook) only a day: when it is gone, its pages count as stale, and a
+    # new number comes from the clock.
     return None if key == GENERATION_KEY else SCOPE_SECONDS
 
 
@@ -205,12 +217,12 @@ def _scope_key(scope: str) -> str:
 
 
 def invalidate(*args, **kwargs) -> None:
-    """Forget every cached page (called when what readers see changes)."""
+    """Forget every cached page (a change that may show anywhere: a theme, a name)."""
     _bump_now_and_after_commit(GENERATION_KEY)
 
 
 def invalidate_scope(scope: str) -> None:
-    """Forget the cached pages that depend on this scope (e.g. one workbook's summary)."""
+    """Forget the cached pages that show this scope (e.g. one article's, or every list)."""
     _bump_now_and_after_commit(_scope_key(scope))
 
 
@@ -219,37 +231,52 @@ def _is_public(instance) -> bool:
     return instance.is_public() if hasattr(instance, "is_public") else True
 
 
+def _invalidate_for(instance, before: tuple[str, ...] = ()) -> None:
+    """Bump the scopes the row says it shows on (and those it showed on as stored), or the
+    site's generation for a row that does not say."""
+    if not hasattr(instance, "cache_scopes"):
+        invalidate()
+        return
+    for scope in dict.fromkeys((*before, *instance.cache_scopes())):
+        invalidate_scope(scope)
+
+
 def _note_public_before(sender, instance, **kwargs) -> None:
-    """Before a save: was the row, as stored, public?"""
+    """Before a save: was the row, as stored, public, and where did it show?"""
     if hasattr(instance, "is_public"):
         stored = None
         if not instance._state.adding:
             stored = sender._base_manager.filter(pk=instance.pk).first()
         instance._page_cache_was_public = stored is not None and stored.is_public()
+        # E.g. a comment moved to another article: the first one's page shows it no more.
+        shown = instance._page_cache_was_public and hasattr(stored, "cache_scopes")
+        instance._page_cache_scopes_before = tuple(stored.cache_scopes()) if shown else ()
 
 
 def _invalidate_if_public_saved(sender, instance, **kwargs) -> None:
     if getattr(instance, "_page_cache_was_public", True) or _is_public(instance):
-        invalidate()
+        _invalidate_for(instance, getattr(instance, "_page_cache_scopes_before", ()))
 
 
 def _invalidate_if_public_deleted(sender, instance, **kwargs) -> None:
     if _is_public(instance):  # as it was loaded to be deleted
-        invalidate()
+        _invalidate_for(instance)
 
 
 def _invalidate_if_public_relation_changed(sender, instance, action, **kwargs) -> None:
     if action.startswith("post_") and _is_public(instance):
-        invalidate()
+        _invalidate_for(instance)
 
 
 def invalidate_on_change(*models, relations=()) -> None:
-    """Empty cached pages when a change to one of these models changes what readers see.
+    """Empty the cached pages that show a change to one of these models.
 
-    The one rule of what a change invalidates: a model with `is_public()` (a comment, an
+    The one rule of when a change invalidates: a model with `is_public()` (a comment, an
     article, a case) only when the row was public before the change or is after it, so a
     pending or spam comment or a draft changes nothing; a model without it on every change.
-    `relations` are many-to-many "through" models whose changes count as the row's own."""
+    What it empties: the scopes the row's `cache_scopes()` names, or every page for a model
+    without that method. `relations` are many-to-many "through" models whose changes count as
+    the row's own."""
     for model in models:
         uid = f"page-cache-{model._meta.label_lower}"
         pre_save.connect(_note_public_before, sender=model, dispatch_uid=f"{uid}-before")
@@ -287,8 +314,8 @@ def _expiry(generation: int) -> float:
 
 def _key(request: HttpRequest) -> str:
     # The path says the language too: /sv/ and /en/ prefixes, Finnish without one.
-    # v2: pages carry the moment they expire (those stored by earlier versions do not).
-    return "page:v2:" + hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    # v3: pages carry the numbers of all their scopes (those stored by earlier versions, one).
+    return "page:v3:" + hashlib.sha256(request.get_full_path().encode()).hexdigest()
 
 
 def _is_anonymous_read(request: HttpRequest) -> bool:
@@ -300,22 +327,30 @@ def _is_anonymous_read(request: HttpRequest) -> bool:
     )
 
 
+def _read_scopes(scopes: tuple[str, ...]) -> tuple[tuple[str, int], ...]:
+    keys = [_scope_key(scope) for scope in scopes]
+    found = cache.get_many(keys)
+    return tuple((s, _current(k, found.get(k))) for s, k in zip(scopes, keys, strict=True))
+
+
 def cached_response(
-    request: HttpRequest, render, scope: str | None = None, bypass: tuple[str, ...] = ()
+    request: HttpRequest,
+    render,
+    scopes: tuple[str, ...] = (LISTING,),
+    bypass: tuple[str, ...] = (),
 ) -> HttpResponse:
     """The page `render()` makes, marked for the page cache when the middleware may store it:
-    rendered with placeholders for the readers' tokens, stored while nothing changes.
+    rendered with placeholders for the readers' tokens, stored while nothing it shows changes.
 
-    `scope` names what else, beside published content, the page depends on (see
-    `invalidate_scope`); `bypass` names query parameters that make a page personal."""
+    `scopes` name what the page shows beside what the whole site does (see the module
+    docstring and `invalidate_scope`); `bypass` names query parameters that make a page
+    personal."""
     if not hasattr(request, "page_cache_generation") or any(n in request.GET for n in bypass):
         return render()
     # Read before rendering: a change during the render must not be stored as current.
-    version = None
-    if scope:
-        version = shared_cache.attempt(lambda: _current(_scope_key(scope)), fallback=None)
-        if version is None:  # the cache does not answer: the page is not stored
-            return render()
+    versions = shared_cache.attempt(lambda: _read_scopes(scopes), fallback=None)
+    if versions is None:  # the cache does not answer: the page is not stored
+        return render()
     token = _capturing.set(True)
     try:
         response = render()
@@ -323,17 +358,19 @@ def cached_response(
             response.render()
     finally:
         _capturing.reset(token)
-    response.page_cache_scope = (scope, version)
+    response.page_cache_scopes = versions
     return response
 
 
-def cached_for_readers(bypass: tuple[str, ...] = ()):
-    """Cache a view's 200 answers for anonymous readers; `bypass` names personal parameters."""
+def cached_for_readers(bypass: tuple[str, ...] = (), scopes: tuple[str, ...] = (LISTING,)):
+    """Cache a view's 200 answers for anonymous readers; `bypass` names personal parameters,
+    `scopes` what the pages show (by default they list content: the listing scope)."""
 
     def decorator(view):
         @wraps(view)
         def wrapper(request, *args, **kwargs):
-            return cached_response(request, lambda: view(request, *args, **kwargs), bypass=bypass)
+            page = partial(view, request, *args, **kwargs)
+            return cached_response(request, page, scopes=scopes, bypass=bypass)
 
         return wrapper
 
@@ -369,8 +406,8 @@ class PageCacheMiddleware:
             return self._answer(request, page)
         request.page_cache_generation = generation
         response = self.get_response(request)
-        scope = getattr(response, "page_cache_scope", None)
-        if scope is None:
+        scopes = getattr(response, "page_cache_scopes", None)
+        if scopes is None:
             return response
         if response.status_code == 200 and not response.streaming and not response.cookies:
             try:
@@ -378,7 +415,7 @@ class PageCacheMiddleware:
             except DatabaseError:  # the page was rendered; it is just not stored
                 return self._fill(request, response)
             headers = self._headers(response)
-            self._store(key, (generation, scope, response.content, headers, expires))
+            self._store(key, (generation, scopes, response.content, headers, expires))
             response["X-Page-Cache"] = "miss"
         return self._fill(request, response)
 
@@ -403,19 +440,22 @@ class PageCacheMiddleware:
 
     @staticmethod
     def _is_current(page: tuple | None, generation: int) -> bool:
-        """Stored under this generation and, for a scoped page, under its scope's number, and
-        no scheduled content has appeared since."""
+        """Stored under this generation and its scopes' numbers, and no scheduled content has
+        appeared since."""
         if page is None or page[0] != generation or page[4] <= time.time():
             return False
-        scope, version = page[1]
-        if scope is None:
-            return True
-        key = _scope_key(scope)
-        known, current = recent.number(key)
-        if not known:
-            current = cache.get(key)
-            recent.remember_number(key, current)
-        return current == version
+        current, unknown = {}, []
+        for scope, _ in page[1]:
+            key = _scope_key(scope)
+            known, current[key] = recent.number(key)
+            if not known:
+                unknown.append(key)
+        if unknown:
+            found = cache.get_many(unknown)
+            for key in unknown:
+                current[key] = found.get(key)
+                recent.remember_number(key, current[key])
+        return all(current[_scope_key(scope)] == version for scope, version in page[1])
 
     @staticmethod
     def _headers(response: HttpResponse) -> list[tuple[str, str]]:
