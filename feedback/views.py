@@ -1,4 +1,5 @@
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from feedback.forms import FeedbackForm
@@ -10,13 +11,9 @@ from valoa.web.page_cache import cached_for_readers
 @cached_for_readers()
 def feedback_form(request):
     form = FeedbackForm(request.POST or None)
-    if request.method == "POST":
-        received = posting.receive(request, form)
-        if received.refusal:
-            return received.refusal
-        if received.instance:
-            return redirect("feedback:thanks")
-    return render(request, "feedback/form.html", {"form": form})
+    return posting.form_page(
+        request, form, "feedback/form.html", done=lambda _feedback: reverse("feedback:thanks")
+    )
 
 
 @require_http_methods(["GET", "HEAD"])

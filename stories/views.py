@@ -21,16 +21,16 @@ def submit(request):
     initial = {} if request.method == "POST" else SubmissionForm.initial_from(request.GET)
     if request.method == "POST":
         form = SubmissionForm(request.POST, request.FILES)
-        # A double click or a retry returns the first submission, with no new emails.
-        received = posting.receive(request, form)
-        if received.refusal:
-            return received.refusal
-        if received.instance:
-            token = received.instance.status_token()
-            return redirect(reverse("stories:thanks") + f"?tila={token}")
     else:
         form = SubmissionForm(initial=initial)
-    return render(request, "stories/submit.html", {"form": form, "prefilled": bool(initial)})
+    # A double click or a retry returns the first submission, with no new emails.
+    return posting.form_page(
+        request,
+        form,
+        "stories/submit.html",
+        done=lambda story: reverse("stories:thanks") + f"?tila={story.status_token()}",
+        context={"prefilled": bool(initial)},
+    )
 
 
 @never_cache
@@ -87,12 +87,12 @@ def edit(request, token: str):
         return redirect(submission.status_path())
     if request.method == "POST":
         form = SubmissionEditForm(request.POST, request.FILES, instance=submission)
-        received = posting.receive(request, form)
-        if received.refusal:
-            return received.refusal
-        if received.instance:
-            return redirect(submission.status_path())
     else:
         form = SubmissionEditForm(instance=submission)
-    context = {"submission": submission, "token": token, "form": form}
-    return render(request, "stories/edit.html", context)
+    return posting.form_page(
+        request,
+        form,
+        "stories/edit.html",
+        done=lambda story: story.status_path(),
+        context={"submission": submission, "token": token},
+    )

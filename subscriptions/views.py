@@ -1,7 +1,8 @@
 from django.core import signing
 from django.core.validators import slug_re
 from django.db import transaction
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
@@ -27,13 +28,12 @@ def _initial(request) -> dict:
 @require_http_methods(["GET", "HEAD", "POST"])
 def subscribe(request):
     form = SubscribeForm(request.POST or None, initial=_initial(request))
-    if request.method == "POST":
-        received = posting.receive(request, form)
-        if received.refusal:
-            return received.refusal
-        if received.instance:
-            return redirect("subscriptions:sent")
-    return render(request, "subscriptions/subscribe.html", {"form": form})
+    return posting.form_page(
+        request,
+        form,
+        "subscriptions/subscribe.html",
+        done=lambda _subscription: reverse("subscriptions:sent"),
+    )
 
 
 def sent(request):

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from django.db import models
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 
 from valoa.posting import antispam
 
@@ -40,3 +41,22 @@ def receive(
         return Received(refusal=limited())
     instance, _created = form.save_once()
     return Received(instance=instance)
+
+
+def form_page(
+    request: HttpRequest,
+    form,
+    template: str,
+    done: Callable[[models.Model], str],
+    context: dict | None = None,
+) -> HttpResponse:
+    """The page of a public form: a POST goes through `receive()`; a stored post is redirected
+    to `done(instance)`, a refused one answered as refused, and otherwise the page shows the
+    form (with its errors, if it was posted)."""
+    if request.method == "POST":
+        received = receive(request, form)
+        if received.refusal is not None:
+            return received.refusal
+        if received.instance is not None:
+            return redirect(done(received.instance))
+    return render(request, template, {**(context or {}), "form": form})
