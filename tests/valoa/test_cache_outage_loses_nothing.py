@@ -7,9 +7,12 @@ import logging
 import pytest
 from django.test import Client
 
+from feedback.models import Feedback
 from insights.models import Comment
 from stories.models import Submission
-from tests.factories import comment_data, make_comment, story_data
+from subscriptions.models import Subscription
+from tests.factories import comment_data, form_data, make_comment, story_data
+from tests.subscriptions.helpers import mails_to
 from tests.valoa.broken_cache import BROKEN, redis_at_a_closed_port
 from tests.workbook.helpers import participate_data
 from valoa.moderation import ModerationStatus
@@ -44,6 +47,23 @@ def test_a_story(client, cache_down):
     assert response.status_code == 302
     assert Submission.objects.filter(title="Kertomus ilman välimuistia").count() == 1
     assert "Kiitos" in client.get(response["Location"]).content.decode()
+
+
+def test_feedback(client, cache_down):
+    response = client.post("/palaute/", form_data(message="Palaute ilman välimuistia"))
+
+    assert response.status_code == 302
+    assert Feedback.objects.filter(message="Palaute ilman välimuistia").count() == 1
+    assert client.get(response["Location"]).status_code == 200
+
+
+def test_subscribing(client, cache_down):
+    response = client.post("/tilaa/", form_data(email="tilaaja@example.fi", sections=["innostu"]))
+
+    assert response.status_code == 302
+    assert Subscription.objects.filter(email="tilaaja@example.fi").count() == 1
+    assert len(mails_to("tilaaja@example.fi")) == 1  # the request to confirm
+    assert client.get(response["Location"]).status_code == 200
 
 
 def test_starting_a_workbook(client, cache_down):
