@@ -1,7 +1,10 @@
 """The contributor's signed status link: see the status, withdraw, ask for erasure."""
 
+from datetime import timedelta
+
 import pytest
 from django.core import mail
+from django.utils import timezone
 
 from stories.models import Submission
 from tests import page_checks
@@ -57,6 +60,16 @@ def test_a_published_story_links_to_the_published_case(client):
     assert link_texts(page)[case.get_absolute_url()] == (
         "Lue julkaistu juttu: Julkaistu juttu kävelypalavereista"
     )
+
+
+def test_a_case_scheduled_for_later_is_not_linked_before_readers_can_open_it(client):
+    later = timezone.now() + timedelta(days=2)
+    case = make_case(title="Ajastettu juttu", published_at=later)
+    submission = make_submission(status=Submission.Status.PUBLISHED, case=case)
+
+    page = client.get(status_url(submission)).content.decode()
+
+    assert case.get_absolute_url() not in link_texts(page)
 
 
 @pytest.mark.parametrize(

@@ -104,6 +104,10 @@ class PublishedContent(models.Model):
         """The editors' preview (valoa.content.preview), in any state."""
         return reverse(f"{self._meta.app_label}:preview", kwargs={"pk": self.pk})
 
+    def is_readable(self) -> bool:
+        """Readers can open it now: the same rule as `published()`, for one document."""
+        return self.status == self.Status.PUBLISHED and self.published_at <= timezone.now()
+
     def is_public(self) -> bool:
         """Shown to readers (now, or from its publishing time): its changes empty the page cache."""
         return self.status == self.Status.PUBLISHED
