@@ -50,6 +50,7 @@ def handle_comment_post(request, article: Article | None):
     return form, redirect(own_comment_link(url, received.instance))
 
 
+@posting.login_free_form
 @require_http_methods(["GET", "HEAD", "POST"])
 @cached_for_readers(bypass=("oma",))
 def article_list(request):
@@ -70,6 +71,7 @@ def article_list(request):
     return render(request, "insights/article_list.html", context)
 
 
+@posting.login_free_form
 @require_http_methods(["GET", "HEAD", "POST"])
 def article_detail(request, slug: str):
     article = get_object_or_404(Article.objects.published().for_list(), slug=slug)

@@ -88,7 +88,6 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "valoa.web.page_cache.csrf_placeholder",
             ],
         },
     },
