@@ -35,6 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench import nginx  # noqa: E402
 from bench.page_queries import TARGET_RENDERS, render_report  # noqa: E402
 from bench.seed import Size  # noqa: E402
 from tests.site_client import SiteClient  # noqa: E402
@@ -78,6 +79,9 @@ def options() -> argparse.Namespace:
     parser.add_argument("--no-redis", action="store_true", help="use the database cache")
     parser.add_argument(
         "--load-generator", choices=["auto", "wrk", "python"], default="auto", help="(auto)"
+    )
+    parser.add_argument(
+        "--through-nginx", action="store_true", help="also through nginx (deploy/nginx.conf)"
     )
     Size.add_arguments(parser)
     chosen = parser.parse_args()
@@ -314,6 +318,9 @@ def main() -> int:
         print("wrk is not installed: apt-get install wrk")
         return 2
     load = wrk if generator == "wrk" else python_load
+    if chosen.through_nginx and not nginx.available():
+        print(f"{nginx.NGINX} is not installed: apt-get install nginx")
+        return 2
 
     work = Path(tempfile.mkdtemp(prefix="valoa-bench-"))
     database = None
@@ -377,6 +384,7 @@ class Findings:
     private: dict[int, float] = dataclasses.field(default_factory=dict)
     slowest: list = dataclasses.field(default_factory=list)
     renders: dict = dataclasses.field(default_factory=dict)  # uncached render times (issue 18)
+    through_nginx: dict = dataclasses.field(default_factory=dict)  # bench.nginx.measure
 
 
 def run(chosen, size, env, url, cache, load, generator, work, log) -> int:
@@ -484,6 +492,9 @@ def run(chosen, size, env, url, cache, load, generator, work, log) -> int:
         found.posted = post_comments(base, found.pages["busiest article"], chosen.posters, marker)
         found.rss = {pid: resident_megabytes(pid) for pid in gunicorn_workers(base)}
         found.private = {pid: private_megabytes(pid) for pid in found.rss}
+        if chosen.through_nginx:
+            pages = {name: path for name, path in found.pages.items() if name != "static file"}
+            found.through_nginx = nginx.measure(base, work, pages, load, chosen)
     found.busy.append(cpu_busy())
     if statements:
         found.slowest = slowest_statements(statements)
@@ -551,6 +562,7 @@ def report(chosen, found: Findings, log: Path) -> int:
         f"{TARGET_RENDERS}):\n" + "\n".join(lines)
     )
     missed += slow
+    missed += nginx.report(found.through_nginx, TARGETS["ratio"])
 
     posted, posters = found.posted, chosen.posters
     print(

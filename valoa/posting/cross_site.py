@@ -24,8 +24,8 @@ def _origin(url: str) -> str:
 
 
 def is_cross_site(request: HttpRequest) -> bool:
-    """True when the browser says the post comes from another site. Browsers since 2019–2023
-    send Sec-Fetch-Site, and all of them Origin with a POST; the Referer is the last resort.
+    """True when the browser says the post comes from another site. Current browsers send
+    Sec-Fetch-Site, and all of them Origin with a POST; the Referer is the last resort.
     A client that sends none of them is no browser, and a cross-site request needs a browser
     (a script elsewhere can send no request without its browser adding these)."""
     fetch_site = request.headers.get("Sec-Fetch-Site")

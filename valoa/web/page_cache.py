@@ -5,9 +5,10 @@ then gets the cached page with a token minted as it is served, so that a robot p
 is still caught. Forms on cached pages carry no login and no per-reader CSRF token: they refuse
 cross-site posts by the browser's Origin and Sec-Fetch-Site headers (valoa.posting.cross_site).
 A page stored here is also marked for a shared cache in front (`SHARED_CACHE_CONTROL`: nginx's
-microcache, deploy/nginx/valoa.conf) for a second or two; see SECURITY.md. A change bumps the generation numbers of the pages
-that show it, so editors' decisions show at once and the other pages stay cached. There are three
-levels: the site's generation (every page: themes, the about page, authors, owed bumps), the
+microcache, deploy/nginx/valoa.conf) for a second or two; see SECURITY.md.
+
+A change bumps the generation numbers of the pages that show it, so editors' decisions show at
+once and the other pages stay cached. There are three levels: the site's generation (every page: themes, the about page, authors, owed bumps), the
 listing scope (LISTING: the pages that list or count content, which is every page of
 `cached_for_readers` unless its view names other scopes) and one scope per item (an article's
 page with its comments, a case's page, a workbook's summary). A page is stored with the numbers
