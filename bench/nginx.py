@@ -127,8 +127,7 @@ def report(found: dict, target: float) -> list[str]:
         "requests/s, first and last; the mean is the ceiling):"
     )
     header = (
-        f"{'page':<17}{'status':>7}{'nginx':>9}{'req/s':>9}{'p50 ms':>8}{'p99 ms':>8}"
-        f"{'ratio':>7}"
+        f"{'page':<17}{'status':>7}{'nginx':>9}{'req/s':>9}{'p50 ms':>8}{'p99 ms':>8}{'ratio':>7}"
     )
     print(header + "\n" + "-" * len(header))
     missed = []

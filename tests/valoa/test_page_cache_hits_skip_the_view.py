@@ -1,7 +1,6 @@
 """A cached page is answered before routing and the view: no queries, the same headers,
 no cookies, and the site still answers when the cache does not."""
 
-
 import pytest
 from django.test import Client, override_settings
 

@@ -53,4 +53,3 @@ def login_free_form(view):
         return view(request, *args, **kwargs)
 
     return wrapper
-

@@ -8,11 +8,12 @@ A page stored here is also marked for a shared cache in front (`SHARED_CACHE_CON
 microcache, deploy/nginx/valoa.conf) for a second or two; see SECURITY.md.
 
 A change bumps the generation numbers of the pages that show it, so editors' decisions show at
-once and the other pages stay cached. There are three levels: the site's generation (every page: themes, the about page, authors, owed bumps), the
-listing scope (LISTING: the pages that list or count content, which is every page of
-`cached_for_readers` unless its view names other scopes) and one scope per item (an article's
-page with its comments, a case's page, a workbook's summary). A page is stored with the numbers
-of the site and of its scopes, and served only while none of them has moved.
+once and the other pages stay cached. There are three levels: the site's generation (every page:
+themes, the about page, authors, owed bumps), the listing scope (LISTING: the pages that list or
+count content, which is every page of `cached_for_readers` unless its view names other scopes)
+and one scope per item (an article's page with its comments, a case's page, a workbook's
+summary). A page is stored with the numbers of the site and of its scopes, and served only while
+none of them has moved.
 
 What a change bumps is said by its model (`invalidate_on_change`): one with `cache_scopes()`
 bumps those scopes (an approved comment: its article's and the listing; a published case: its
