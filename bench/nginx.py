@@ -3,6 +3,8 @@ non-root process in a temporary folder: for `bench.pages --through-nginx` and th
 test. Also measures the pages through it beside the static file that nginx serves itself."""
 
 import contextlib
+import getpass
+import os
 import statistics
 import subprocess
 import time
@@ -20,7 +22,7 @@ TEMP_PATHS = ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
 # What the shipped configuration includes around the shared part (deploy/nginx.conf), with
 # this machine's paths, a port of its own and the static files served directly.
 CONFIG = """\
-daemon off;
+{user}daemon off;
 worker_processes auto;
 pid {work}/nginx.pid;
 error_log {work}/error.log warn;
@@ -56,6 +58,9 @@ def nginx(upstream: str, work: Path, static: Path | None = None) -> Iterator[str
     config = work / "nginx.conf"
     config.write_text(
         CONFIG.format(
+            # Started by root (a container), the workers would run as nobody, who may not read
+            # the private temporary folder: they run as the user who started them.
+            user=f"user {getpass.getuser()};\n" if os.geteuid() == 0 else "",
             work=work,
             temp_paths=temp_paths,
             upstream=upstream.removeprefix("http://"),
