@@ -406,7 +406,7 @@ class PageCacheMiddleware:
             return self.get_response(request)
         generation, page = found
         if page is not None:
-            return self._answer(request, page)
+            return self._answer(page)
         request.page_cache_generation = generation
         response = self.get_response(request)
         scopes = getattr(response, "page_cache_scopes", None)
@@ -478,7 +478,7 @@ class PageCacheMiddleware:
         if stored:
             recent.remember_page(key, page)
 
-    def _answer(self, request: HttpRequest, page: tuple) -> HttpResponse:
+    def _answer(self, page: tuple) -> HttpResponse:
         content, headers = page[2], page[3]
         response = HttpResponse(content, headers=dict(headers))
         response["X-Page-Cache"] = "hit"
