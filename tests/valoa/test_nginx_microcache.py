@@ -1,7 +1,7 @@
 """The shipped nginx configuration (deploy/nginx/valoa.conf) in front of gunicorn: anonymous
 readers' repeated requests are answered by nginx itself, but never an editor's page, never a
 workbook's page, and an approved comment still shows within the promised time (the
-microcache's second, its second of stale-while-revalidate, and the app's 250 ms)."""
+microcache's copy, under two seconds, and the app's 250 ms)."""
 
 import os
 import time
@@ -35,7 +35,7 @@ from django.urls import reverse
 team = Workbook.start(Workbook.Mode.TEAM, "Tiimi")
 print(reverse("workbook:summary", kwargs={"token": team.token}))
 """
-# The microcache (1 s), its stale-while-revalidate (1 s), the app's PAGE_CACHE_LOCAL_MS and
+# A microcache copy (under 2 s: nginx counts whole seconds), the app's PAGE_CACHE_LOCAL_MS and
 # room for a slow machine.
 SHOWS_WITHIN = 4
 

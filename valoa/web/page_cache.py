@@ -5,7 +5,7 @@ then gets the cached page with a token minted as it is served, so that a robot p
 is still caught. Forms on cached pages carry no login and no per-reader CSRF token: they refuse
 cross-site posts by the browser's Origin and Sec-Fetch-Site headers (valoa.posting.cross_site).
 A page stored here is also marked for a shared cache in front (`SHARED_CACHE_CONTROL`: nginx's
-microcache, deploy/nginx/valoa.conf) for a second or two; see SECURITY.md.
+microcache, deploy/nginx/valoa.conf) for a second; see SECURITY.md.
 
 A change bumps the generation numbers of the pages that show it, so editors' decisions show at
 once and the other pages stay cached. There are three levels: the site's generation (every page:
@@ -76,11 +76,11 @@ from valoa.posting import antispam
 from valoa.web import shared_cache
 
 TIME_TRAP_PLACEHOLDER = "valoa-time-trap-placeholder-9b2e"
-# What a shared cache in front may keep of a page stored here: a second, and a second more
-# while one request fetches a newer copy. The page's time-trap token is as old as the copy, so
-# the two together must stay below FORM_MIN_SECONDS (3): a robot that posts at once from a
-# copy is still too fast. Browsers keep nothing (max-age=0).
-SHARED_CACHE_CONTROL = "public, max-age=0, s-maxage=1, stale-while-revalidate=1"
+# What a shared cache in front may keep of a page stored here: a second (nginx counts whole
+# seconds, so a copy lives under two). The page's time-trap token is as old as the copy, and that
+# must stay below FORM_MIN_SECONDS (3): a robot that posts at once from a copy is still too
+# fast. No stale-while-revalidate: it would make copies older. Browsers keep nothing.
+SHARED_CACHE_CONTROL = "public, max-age=0, s-maxage=1"
 GENERATION_KEY = "page-cache-generation"
 # The pages that list or count published content (home, lists, themes, feeds, search, sitemap).
 LISTING = "listing"
