@@ -35,6 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench import uncached_load  # noqa: E402
 from bench.page_queries import TARGET_RENDERS, render_report  # noqa: E402
 from bench.seed import Size  # noqa: E402
 from tests.site_client import SiteClient  # noqa: E402
@@ -377,6 +378,7 @@ class Findings:
     private: dict[int, float] = dataclasses.field(default_factory=dict)
     slowest: list = dataclasses.field(default_factory=list)
     renders: dict = dataclasses.field(default_factory=dict)  # uncached render times (issue 18)
+    uncached: dict = dataclasses.field(default_factory=dict)  # uncached pages under load
 
 
 def run(chosen, size, env, url, cache, load, generator, work, log) -> int:
@@ -484,6 +486,13 @@ def run(chosen, size, env, url, cache, load, generator, work, log) -> int:
         found.posted = post_comments(base, found.pages["busiest article"], chosen.posters, marker)
         found.rss = {pid: resident_megabytes(pid) for pid in gunicorn_workers(base)}
         found.private = {pid: private_megabytes(pid) for pid in found.rss}
+    found.uncached = uncached_load.measure(
+        env,
+        {name: render["path"] for name, render in found.renders.items()},
+        load,
+        chosen,
+        work / "gunicorn-uncached.log",
+    )
     found.busy.append(cpu_busy())
     if statements:
         found.slowest = slowest_statements(statements)
@@ -549,6 +558,14 @@ def report(chosen, found: Findings, log: Path) -> int:
     print(
         "\nUncached render, in-process (the test client, page cache off; median of "
         f"{TARGET_RENDERS}):\n" + "\n".join(lines)
+    )
+    missed += slow
+
+    lines, slow = uncached_load.report(found.uncached)
+    print(
+        f"\nUncached under load (page cache off; {chosen.connections} connections, "
+        f"{chosen.seconds:g} s each; WordPress without a page cache, issue 18):\n"
+        + "\n".join(lines)
     )
     missed += slow
 
