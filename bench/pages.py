@@ -35,7 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench import nginx  # noqa: E402
+from bench import nginx, uncached_load  # noqa: E402
 from bench.page_queries import TARGET_RENDERS, render_report  # noqa: E402
 from bench.seed import Size  # noqa: E402
 from tests.site_client import SiteClient  # noqa: E402
@@ -385,6 +385,7 @@ class Findings:
     slowest: list = dataclasses.field(default_factory=list)
     renders: dict = dataclasses.field(default_factory=dict)  # uncached render times (issue 18)
     through_nginx: dict = dataclasses.field(default_factory=dict)  # bench.nginx.measure
+    uncached: dict = dataclasses.field(default_factory=dict)  # uncached pages under load
 
 
 def run(chosen, size, env, url, cache, load, generator, work, log) -> int:
@@ -495,6 +496,13 @@ def run(chosen, size, env, url, cache, load, generator, work, log) -> int:
         if chosen.through_nginx:
             pages = {name: path for name, path in found.pages.items() if name != "static file"}
             found.through_nginx = nginx.measure(base, work, pages, load, chosen)
+    found.uncached = uncached_load.measure(
+        env,
+        {name: render["path"] for name, render in found.renders.items()},
+        load,
+        chosen,
+        work / "gunicorn-uncached.log",
+    )
     found.busy.append(cpu_busy())
     if statements:
         found.slowest = slowest_statements(statements)
@@ -563,6 +571,14 @@ def report(chosen, found: Findings, log: Path) -> int:
     )
     missed += slow
     missed += nginx.report(found.through_nginx, TARGETS["ratio"])
+
+    lines, slow = uncached_load.report(found.uncached)
+    print(
+        f"\nUncached under load (page cache off; {chosen.connections} connections, "
+        f"{chosen.seconds:g} s each; WordPress without a page cache, issue 18):\n"
+        + "\n".join(lines)
+    )
+    missed += slow
 
     posted, posters = found.posted, chosen.posters
     print(
