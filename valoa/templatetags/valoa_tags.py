@@ -1,12 +1,23 @@
+from contextlib import suppress
 from datetime import datetime
 
 from django import template
 from django.conf import settings
-from django.urls import translate_url
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+from django.urls import (
+    NoReverseMatch,
+    Resolver404,
+    get_script_prefix,
+    get_urlconf,
+    resolve,
+    reverse,
+)
 from django.utils import timezone
+from django.utils.encoding import iri_to_uri
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
+from django.utils.translation import get_language, override
 
 register = template.Library()
 
@@ -20,11 +31,6 @@ def machine_time(value) -> str:
             value = timezone.localtime(value)
         return value.isoformat(timespec="seconds")
     return value.isoformat() if value else ""
-
-
-@register.filter
-def startswith(text: str, prefix: str) -> bool:
-    return bool(prefix) and str(text).startswith(prefix)
 
 
 @register.simple_tag(takes_context=True)
@@ -41,20 +47,33 @@ def query_with(context, key: str, value) -> str:
 
 @register.simple_tag(takes_context=True)
 def language_versions(context) -> list[dict]:
-    """This page in each interface language: for the language switcher and hreflang links."""
+    """This page in each interface language: for the language switcher and hreflang links
+    (as django.urls.translate_url finds them, with one resolve for all the languages)."""
     request = context["request"]
     current = get_language()
-    path = request.get_full_path()
-    return [
-        {
-            "code": code,
-            "name": name,
-            "url": translate_url(path, code),
-            "absolute_url": settings.SITE_URL + translate_url(request.path, code),
-            "current": code == current,
-        }
-        for code, name in settings.LANGUAGES
-    ]
+    query = request.META.get("QUERY_STRING", "")
+    query = "?" + iri_to_uri(query) if query else ""
+    try:
+        match = resolve(request.path)
+        name = f"{match.namespace}:{match.url_name}" if match.namespace else match.url_name
+    except Resolver404:  # not one of the site's addresses (a 404): the page as it was asked
+        match = None
+    versions = []
+    for code, language_name in settings.LANGUAGES:
+        path = None
+        if match is not None:
+            with override(code), suppress(NoReverseMatch):
+                path = reverse(name, args=match.args, kwargs=match.kwargs)
+        versions.append(
+            {
+                "code": code,
+                "name": language_name,
+                "url": path + query if path else request.get_full_path(),
+                "absolute_url": settings.SITE_URL + (path or request.path),
+                "current": code == current,
+            }
+        )
+    return versions
 
 
 @register.simple_tag(takes_context=True)
@@ -98,3 +117,60 @@ def content_lang(item) -> str:
     """` lang="xx"` for text written in another language than the interface's, else nothing."""
     language = getattr(item, "language", settings.LANGUAGE_CODE)
     return format_html(' lang="{}"', language) if language != get_language() else ""
+
+
+# Markup that {% memo %} rendered, by the block, the language, the address prefix and the keys.
+_memo: dict[tuple, str] = {}
+MEMO_LIMIT = 1000
+
+
+@receiver(setting_changed)
+def forget_memo(**kwargs) -> None:
+    """A changed setting (in tests) may change any fragment: the addresses, the languages."""
+    _memo.clear()
+
+
+def memo_key(node, *keys) -> tuple:
+    return (node, get_language(), get_script_prefix(), get_urlconf(), *keys)
+
+
+class MemoNode(template.Node):
+    def __init__(self, nodelist, keys):
+        self.nodelist = nodelist
+        self.keys = keys
+
+    def render(self, context) -> str:
+        key = memo_key(self, *(key.resolve(context) for key in self.keys))
+        markup = _memo.get(key)
+        if markup is None:
+            markup = self.nodelist.render(context)
+            if len(_memo) >= MEMO_LIMIT:
+                _memo.clear()
+            _memo[key] = markup
+        return markup
+
+
+@register.tag
+def memo(parser, token):
+    """{% memo key… %}…{% endmemo %}: rendered once per process for each language and value
+    of the keys, then reused. Only for markup that depends on nothing else: translated texts,
+    {% url %} and {% static %} addresses, never the request, the database or the reader."""
+    keys = [parser.compile_filter(bit) for bit in token.split_contents()[1:]]
+    nodelist = parser.parse(("endmemo",))
+    parser.delete_first_token()
+    return MemoNode(nodelist, keys)
+
+
+MAIN_MENU = ("themes", "cases:list", "insights:list", "workbook:start")
+
+
+@register.simple_tag(takes_context=True)
+def current_section(context) -> str:
+    """The main menu's entry this page belongs to (the one whose address begins the page's),
+    or "": the key of the menu's {% memo %}."""
+    key = memo_key(current_section)
+    addresses = _memo.get(key)
+    if addresses is None:
+        addresses = _memo[key] = [(name, reverse(name)) for name in MAIN_MENU]
+    path = context["request"].path
+    return next((name for name, address in addresses if path.startswith(address)), "")
