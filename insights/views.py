@@ -68,7 +68,7 @@ def article_list(request):
             return response
     reader_insights = Comment.objects.approved().reader_insights().order_by("-created_at", "-pk")
     context = {
-        "articles": paginate(request, Article.objects.published().for_list(), ARTICLES_PER_PAGE),
+        "articles": paginate(request, Article.objects.published().for_cards(), ARTICLES_PER_PAGE),
         "reader_insights": comment_page(
             request, reader_insights, READER_INSIGHTS_PER_PAGE, "oivallukset", replies=False
         ),
@@ -80,7 +80,8 @@ def article_list(request):
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def article_detail(request, slug: str):
-    article = get_object_or_404(Article.objects.published().for_list(), slug=slug)
+    # The page shows the text as rendered on save, not its Markdown source.
+    article = get_object_or_404(Article.objects.published().for_list().defer("body"), slug=slug)
     # Its own page: a comment approved on another article leaves it cached.
     return cached_response(
         request,
@@ -121,7 +122,7 @@ def article_preview(request, pk: int):
 def author_detail(request, slug: str):
     """An author and their published articles; an author with none has no page yet."""
     author = get_object_or_404(Author, slug=slug)
-    articles = author.articles.published().for_list()
+    articles = author.articles.published().for_cards()
     page = paginate(request, articles, ARTICLES_PER_PAGE)
     if not page.paginator.count:
         raise Http404

@@ -20,8 +20,8 @@ FEATURED_ORDER = ("featured_order", "-published_at", "pk")
 def home(request):
     context = {
         "featured": featured(),
-        "latest_articles": Article.objects.published().for_list()[:3],
-        "latest_cases": Case.objects.published().for_list()[:3],
+        "latest_articles": Article.objects.published().for_cards()[:3],
+        "latest_cases": Case.objects.published().for_cards()[:3],
         "themes": Theme.objects.all(),
     }
     return render(request, "valoa/home.html", context)
@@ -32,7 +32,7 @@ def featured() -> list[tuple[str, object]]:
     then newest. Two queries per kind (the items, their themes)."""
     items = []
     for kind, model in (("case", Case), ("article", Article)):
-        chosen = model.objects.published().for_list().filter(featured=True)
+        chosen = model.objects.published().for_cards().filter(featured=True)
         items += [(kind, item) for item in chosen.order_by(*FEATURED_ORDER)[:FEATURED_ITEMS]]
     items.sort(key=lambda pair: (pair[1].featured_order, -pair[1].published_at.timestamp()))
     return items[:FEATURED_ITEMS]
