@@ -23,6 +23,7 @@ from valoa.content.models import PublishedContent, PublishedContentQuerySet, con
 from valoa.moderation import ModerationStatus
 from valoa.posting.models import Posted
 from valoa.posting.notifications import editor_addresses, send_after_commit
+from valoa.web.addresses import slug_url
 from valoa.web.page_cache import LISTING
 
 AUTHOR_PHOTO_SIZE = 400  # shown at most 8rem wide: 400 px covers it at 3x
@@ -81,7 +82,7 @@ class Author(models.Model):
                 transaction.on_commit(lambda: storage.delete(stored))
 
     def get_absolute_url(self) -> str:
-        return reverse("author", kwargs={"slug": self.slug})
+        return slug_url("author", self.slug)
 
     def clean(self):
         super().clean()
@@ -164,7 +165,7 @@ class Article(PublishedContent, Pictured):
             raise ValidationError(errors)
 
     def get_absolute_url(self) -> str:
-        return reverse("insights:article", kwargs={"slug": self.slug})
+        return slug_url("insights:article", self.slug)
 
     def accepts_comments(self) -> bool:
         if not self.comments_open:

@@ -11,6 +11,7 @@ from valoa.content.markdown import render_markdown
 from valoa.outbox.models import OutboxMessage, OutboxQuerySet
 from valoa.personal_data.models import PersonalDataAction
 from valoa.search.models import SearchWord
+from valoa.web.addresses import slug_url
 
 __all__ = [
     "AboutPage",
@@ -60,7 +61,7 @@ class Theme(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return reverse("theme", kwargs={"slug": self.slug})
+        return slug_url("theme", self.slug)
 
 
 class AboutPage(models.Model):
