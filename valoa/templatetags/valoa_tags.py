@@ -15,9 +15,11 @@ from django.urls import (
 )
 from django.utils import timezone
 from django.utils.encoding import iri_to_uri
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, override
+
+from valoa.posting.forms import TIME_TRAP_FIELD
 
 register = template.Library()
 
@@ -174,3 +176,50 @@ def current_section(context) -> str:
         addresses = _memo[key] = [(name, reverse(name)) for name in MAIN_MENU]
     path = context["request"].path
     return next((name for name, address in addresses if path.startswith(address)), "")
+
+
+# Where the time trap's token goes in a form's remembered markup (each showing gets its own).
+TIME_TRAP_MARK = "valoa-memo-time-trap-5d0e"
+
+
+class SameForEveryReaderNode(template.Node):
+    def __init__(self, nodelist, form):
+        self.nodelist = nodelist
+        self.form = form
+
+    def render(self, context) -> str:
+        form = self.form.resolve(context)
+        if form.is_bound or not getattr(form, "same_markup_for_every_reader", False):
+            return self.nodelist.render(context)
+        trap = form[TIME_TRAP_FIELD].value() if TIME_TRAP_FIELD in form.fields else None
+        # Everything a field's markup is made of that may differ between two showings.
+        fields = tuple(
+            (field.name, str(field.label), field.value())
+            for field in form
+            if field.name != TIME_TRAP_FIELD
+        )
+        key = memo_key(self, type(form), form.prefix, form.auto_id, fields)
+        markup = _memo.get(key)
+        if markup is None:
+            markup = self.nodelist.render(context)
+            token = conditional_escape(trap) if trap else None
+            if token is None or markup.count(token) != 1:
+                return markup  # the token cannot be told apart: not remembered
+            if len(_memo) >= MEMO_LIMIT:
+                _memo.clear()
+            _memo[key] = markup = markup.replace(token, TIME_TRAP_MARK)
+        return mark_safe(markup.replace(TIME_TRAP_MARK, conditional_escape(trap)))
+
+
+@register.tag
+def same_for_every_reader(parser, token):
+    """{% same_for_every_reader form %}…fields…{% endsame_for_every_reader %}: the fields of an
+    empty form that says `same_markup_for_every_reader` are rendered once per language, field
+    labels and values, then reused with this showing's own time-trap token. A form says so
+    only when nothing else in its fields' markup can differ (no choices from the database)."""
+    bits = token.split_contents()
+    if len(bits) != 2:
+        raise template.TemplateSyntaxError("Usage: {% same_for_every_reader form %}")
+    nodelist = parser.parse(("endsame_for_every_reader",))
+    parser.delete_first_token()
+    return SameForEveryReaderNode(nodelist, parser.compile_filter(bits[1]))
