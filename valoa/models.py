@@ -63,6 +63,14 @@ class Theme(models.Model):
     def get_absolute_url(self) -> str:
         return slug_url("theme", self.slug)
 
+    @classmethod
+    def showing(cls, *fields):
+        """The themes with only these texts loaded (in every language), their address and
+        order: for pages that name them, not for their own page's long texts."""
+        languages = ["", *(f"_{code}" for code, _name in settings.LANGUAGES)]
+        texts = [f"{field}{suffix}" for field in fields for suffix in languages]
+        return cls.objects.only("slug", "order", *texts)
+
 
 class AboutPage(models.Model):
     """The "about VALOA" page (/tietoa/): one row, created by a migration, edited in the admin."""

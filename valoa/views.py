@@ -22,7 +22,8 @@ def home(request):
         "featured": featured(),
         "latest_articles": Article.objects.published().for_cards()[:3],
         "latest_cases": Case.objects.published().for_cards()[:3],
-        "themes": Theme.objects.all(),
+        # What a theme's card shows: not the texts of its own page.
+        "themes": Theme.showing("name", "description"),
     }
     return render(request, "valoa/home.html", context)
 

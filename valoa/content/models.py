@@ -37,9 +37,7 @@ class PublishedContentQuerySet(models.QuerySet):
     def for_list(self):
         """With what a page shows of each (its themes' names and addresses), in one query more
         for all of them; without the search index, which no page shows."""
-        themes = self.model._meta.get_field("themes").related_model.objects.only(
-            "slug", "order", "name", *(f"name_{code}" for code, _name in settings.LANGUAGES)
-        )
+        themes = self.model._meta.get_field("themes").related_model.showing("name")
         return self.prefetch_related(Prefetch("themes", queryset=themes)).defer("search_vector")
 
     def for_cards(self):
