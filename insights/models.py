@@ -7,9 +7,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import models, transaction
-from django.db.models import Count, OuterRef, Subquery
 from django.db.models.fields.json import KT
-from django.db.models.functions import Coalesce
 from django.db.models.signals import post_delete
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -118,13 +116,6 @@ class ArticleQuerySet(PublishedContentQuerySet):
     def for_cards(self):
         # A card shows the title and the lead, not the text (some 8 kB of each row).
         return super().for_cards().defer("body", "body_html")
-
-    def with_thread_count(self):
-        """Each with `thread_count`, its approved top-level comments (what its comment pages
-        count), in the same query."""
-        threads = Comment.objects.threads().filter(article=OuterRef("pk")).order_by()
-        count = threads.values("article").annotate(count=Count("pk")).values("count")
-        return self.annotate(thread_count=Coalesce(Subquery(count), 0))
 
 
 class Article(PublishedContent, Pictured):

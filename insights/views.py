@@ -50,13 +50,10 @@ def handle_comment_post(request, article: Article | None):
     return form, redirect(own_comment_link(url, received.instance))
 
 
-def comment_page(
-    request, comments, per_page: int, param: str = "sivu", replies: bool = True, count=None
-):
+def comment_page(request, comments, per_page: int, param: str = "sivu", replies: bool = True):
     """A page of approved comments as the list shows them (insights.models.shown_comments):
-    their stored markup, and their replies (a reader's own insight has none). `count` as in
-    `paginate`."""
-    page = paginate(request, comments.shown(), per_page, param, count=count)
+    their stored markup, and their replies (a reader's own insight has none)."""
+    page = paginate(request, comments.shown(), per_page, param)
     page.object_list = shown_comments(page.object_list, with_replies=replies)
     return page
 
@@ -84,8 +81,7 @@ def article_list(request):
 @require_http_methods(["GET", "HEAD", "POST"])
 def article_detail(request, slug: str):
     # The page shows the text as rendered on save, not its Markdown source.
-    articles = Article.objects.published().for_list().with_thread_count().defer("body")
-    article = get_object_or_404(articles, slug=slug)
+    article = get_object_or_404(Article.objects.published().for_list().defer("body"), slug=slug)
     # Its own page: a comment approved on another article leaves it cached.
     return cached_response(
         request,
@@ -106,13 +102,7 @@ def render_article(request, article: Article, preview: Preview | None = None):
         form = CommentForm(article=article, initial={"vastaa": request.GET.get("vastaa")})
     context = {
         "article": article,
-        "comments": comment_page(
-            request,
-            article.comments.threads(),
-            settings.COMMENTS_PER_PAGE,
-            # Counted with the article, unless it came without (the editors' preview).
-            count=(lambda: article.thread_count) if hasattr(article, "thread_count") else None,
-        ),
+        "comments": comment_page(request, article.comments.threads(), settings.COMMENTS_PER_PAGE),
         "form": form,
         "replying_to": form.replying_to() if form else None,
         "own_comment": own_comment(request, article),
