@@ -11,6 +11,7 @@ the statements: a join from the statements would read every answer of every work
 
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cached_property
 
 from django.conf import settings
 from django.db.models import Count
@@ -20,13 +21,14 @@ from valoa.models import Theme
 from workbook.models import Answer, Level, Round, Statement
 
 LEVELS = list(Level)
+LEVEL_VALUES = Level.values  # Level.values builds a new list at every use
 
 
 def _average(counts: list[int]) -> float | None:
     total = sum(counts)
     if not total:
         return None
-    return sum(level * count for level, count in zip(Level.values, counts, strict=True)) / total
+    return sum(level * count for level, count in zip(LEVEL_VALUES, counts, strict=True)) / total
 
 
 def shown(value: float) -> Decimal:
@@ -49,12 +51,16 @@ def format_change(change: Decimal | None) -> str:
 
 
 class Averages:
-    """Averages of `counts` (this round) and `previous_counts` (the round before, or None)."""
+    """Averages of `counts` (this round) and `previous_counts` (the round before, or None).
+
+    Worked out once, at the first use: a page shows each several times, and the counts do not
+    change after the results are made.
+    """
 
     counts: list[int]
     previous_counts: list[int] | None
 
-    @property
+    @cached_property
     def average(self) -> float | None:
         return _average(self.counts)
 
@@ -62,7 +68,7 @@ class Averages:
     def average_display(self) -> str:
         return format_average(self.average)
 
-    @property
+    @cached_property
     def previous_average(self) -> float | None:
         return _average(self.previous_counts) if self.previous_counts else None
 
@@ -70,7 +76,7 @@ class Averages:
     def previous_average_display(self) -> str:
         return format_average(self.previous_average)
 
-    @property
+    @cached_property
     def change(self) -> Decimal | None:
         """The change between the averages as they are shown: "2,8 → 3,0" is +0,2."""
         if self.average is None or self.previous_average is None:
@@ -103,7 +109,7 @@ class StatementResult(Averages):
     def total(self) -> int:
         return sum(self.counts)
 
-    @property
+    @cached_property
     def disagreement(self) -> float:
         """The spread of the answers (variance of the levels): 0 when all agree."""
         average = self.average
@@ -112,7 +118,7 @@ class StatementResult(Averages):
         return (
             sum(
                 count * (level - average) ** 2
-                for level, count in zip(Level.values, self.counts, strict=True)
+                for level, count in zip(LEVEL_VALUES, self.counts, strict=True)
             )
             / self.total
         )
@@ -156,11 +162,12 @@ class ThemeResult(Averages):
     def name(self) -> str:
         return self.theme.name
 
-    @property
+    # Read once all its statements are in (`RoundResults.themes`, `Aggregate.themes`).
+    @cached_property
     def counts(self) -> list[int]:
         return [sum(result.counts[index] for result in self.statements) for index in range(3)]
 
-    @property
+    @cached_property
     def previous_counts(self) -> list[int] | None:
         previous = [result.previous_counts for result in self.statements if result.previous_counts]
         if not previous:
@@ -215,7 +222,7 @@ class RoundResults:
         """Where the team disagrees most first: the best places to start talking."""
         return sorted(self.statements, key=lambda result: -result.disagreement)
 
-    @property
+    @cached_property
     def themes(self) -> list[ThemeResult]:
         themes: dict[int, ThemeResult] = {}
         for result in self.statements:
@@ -279,7 +286,7 @@ class RoundResults:
                 }
             )
             y += label_height + bar_height + gap
-        grid = [{"x": round(left + plot * level / 3, 1), "level": level} for level in Level.values]
+        grid = [{"x": round(left + plot * level / 3, 1), "level": level} for level in LEVEL_VALUES]
         return {
             "width": width,
             "height": y + 4,
@@ -309,7 +316,7 @@ def round_results(round_: Round, is_team: bool) -> RoundResults:
     }
 
     def levels(round_pk: int, statement: Statement) -> list[int]:
-        return [counts.get((round_pk, statement.pk, level), 0) for level in Level.values]
+        return [counts.get((round_pk, statement.pk, level), 0) for level in LEVEL_VALUES]
 
     return RoundResults(
         round=round_,
