@@ -298,10 +298,24 @@ class RoundResults:
         }
 
 
-def round_results(round_: Round, is_team: bool) -> RoundResults:
+def shown_statements() -> list[Statement]:
+    """The active statements with their themes: only what the results show of them."""
+    return list(
+        Statement.objects.active()
+        .select_related("theme")
+        .only("text", "order", "theme__name", "theme__slug", "theme__order")
+    )
+
+
+def round_results(round_: Round, is_team: bool, rounds: list[Round] | None = None) -> RoundResults:
     """Counts per statement and level for this round and the one before, in a few queries: a
-    team's from the published snapshots, alone from the answers."""
-    previous = round_.previous()
+    team's from the published snapshots, alone from the answers. `rounds`: the workbook's
+    rounds in order, when the page has them already (the one before is taken from them)."""
+    if rounds is None:
+        previous = round_.previous()
+    else:
+        earlier = [item for item in rounds if item.number < round_.number]
+        previous = earlier[-1] if earlier else None
     if is_team:
         return _team_results(round_, previous)
     rounds = [round_.pk] + ([previous.pk] if previous else [])
@@ -327,7 +341,7 @@ def round_results(round_: Round, is_team: bool) -> RoundResults:
                 counts=levels(round_.pk, statement),
                 previous_counts=levels(previous.pk, statement) if previous else None,
             )
-            for statement in Statement.objects.active().select_related("theme")
+            for statement in shown_statements()
         ],
         is_team=False,
         previous_round=previous,
@@ -358,7 +372,7 @@ def _team_results(round_: Round, previous: Round | None) -> RoundResults:
                 counts=levels(current, statement) or [0, 0, 0],
                 previous_counts=levels(earlier, statement),
             )
-            for statement in Statement.objects.active().select_related("theme")
+            for statement in shown_statements()
         ],
         is_team=True,
         previous_round=previous,
