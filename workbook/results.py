@@ -53,8 +53,8 @@ def format_change(change: Decimal | None) -> str:
 class Averages:
     """Averages of `counts` (this round) and `previous_counts` (the round before, or None).
 
-    Worked out once, at the first use: a page shows each several times, and the counts do not
-    change after the results are made.
+    Worked out (and formatted) once, at the first use: a page shows each several times, and
+    the counts do not change after the results are made.
     """
 
     counts: list[int]
@@ -64,7 +64,7 @@ class Averages:
     def average(self) -> float | None:
         return _average(self.counts)
 
-    @property
+    @cached_property
     def average_display(self) -> str:
         return format_average(self.average)
 
@@ -72,7 +72,7 @@ class Averages:
     def previous_average(self) -> float | None:
         return _average(self.previous_counts) if self.previous_counts else None
 
-    @property
+    @cached_property
     def previous_average_display(self) -> str:
         return format_average(self.previous_average)
 
@@ -83,11 +83,11 @@ class Averages:
             return None
         return shown(self.average) - shown(self.previous_average)
 
-    @property
+    @cached_property
     def change_display(self) -> str:
         return format_change(self.change)
 
-    @property
+    @cached_property
     def change_direction(self) -> str:
         change = self.change
         if not change:
@@ -105,7 +105,7 @@ class StatementResult(Averages):
     def name(self) -> str:
         return self.statement.text
 
-    @property
+    @cached_property
     def total(self) -> int:
         return sum(self.counts)
 
@@ -123,7 +123,7 @@ class StatementResult(Averages):
             / self.total
         )
 
-    @property
+    @cached_property
     def chosen_level(self) -> Level | None:
         """Alone (one participant): the level that was chosen."""
         for level, count in zip(LEVELS, self.counts, strict=True):
@@ -131,7 +131,7 @@ class StatementResult(Averages):
                 return level
         return None
 
-    @property
+    @cached_property
     def levels(self) -> list[tuple[Level, int, int]]:
         """(level, count, percent) for showing the distribution."""
         total = self.total
@@ -140,7 +140,7 @@ class StatementResult(Averages):
             for level, count in zip(LEVELS, self.counts, strict=True)
         ]
 
-    @property
+    @cached_property
     def bar_segments(self) -> list[tuple[Level, float, float]]:
         """(level, x, width) on a 0-100 axis, for the small stacked bar."""
         total = self.total
@@ -190,7 +190,7 @@ class RoundResults:
     def threshold(self) -> int:
         return settings.WORKBOOK_TEAM_THRESHOLD
 
-    @property
+    @cached_property
     def visible(self) -> bool:
         """A team's results show only when enough have answered that nobody stands out."""
         if not self.is_team:
@@ -207,7 +207,7 @@ class RoundResults:
         """Complete answers that the shown results do not count yet."""
         return max(0, self.answered_count - self.participant_count)
 
-    @property
+    @cached_property
     def previous_visible(self) -> bool:
         if self.previous_round is None:
             return False
@@ -217,7 +217,7 @@ class RoundResults:
             result.previous_counts and sum(result.previous_counts) for result in self.statements
         )
 
-    @property
+    @cached_property
     def by_disagreement(self) -> list[StatementResult]:
         """Where the team disagrees most first: the best places to start talking."""
         return sorted(self.statements, key=lambda result: -result.disagreement)
@@ -233,12 +233,12 @@ class RoundResults:
     def _answered_themes(self) -> list[ThemeResult]:
         return [theme for theme in self.themes if theme.average is not None]
 
-    @property
+    @cached_property
     def all_equal(self) -> bool:
         """Every answered theme has the same average (or only one theme is answered)."""
         return len({theme.average for theme in self._answered_themes()}) <= 1
 
-    @property
+    @cached_property
     def strongest(self) -> list[ThemeResult]:
         themes = self._answered_themes()
         if self.all_equal:
@@ -246,7 +246,7 @@ class RoundResults:
         best = max(theme.average for theme in themes)
         return [theme for theme in themes if theme.average == best]
 
-    @property
+    @cached_property
     def weakest(self) -> list[ThemeResult]:
         themes = self._answered_themes()
         if self.all_equal:
@@ -254,7 +254,7 @@ class RoundResults:
         worst = min(theme.average for theme in themes)
         return [theme for theme in themes if theme.average == worst]
 
-    @property
+    @cached_property
     def focus_themes(self) -> list[Theme]:
         """The themes to recommend reading for: the weakest, or all when none stands out."""
         if self.weakest:
@@ -265,7 +265,7 @@ class RoundResults:
             if result.average is not None and result.average < Level.WELL
         ]
 
-    @property
+    @cached_property
     def is_complete(self) -> bool:
         return all(result.total for result in self.statements)
 
