@@ -270,23 +270,30 @@ class RoundResults:
         return all(result.total for result in self.statements)
 
     def chart(self) -> dict:
-        """Geometry of the summary's horizontal bar chart (0-3 scale), one bar per theme."""
+        """Geometry of the summary's horizontal bar chart (0-3 scale), one bar per theme, and
+        the figures of its table. Flat and ready to show: the template only reads them.
+        Coordinates with decimals are strings, never localised ("12,5" is no SVG number)."""
         width, label_height, bar_height, gap, left, right = 640, 22, 22, 18, 8, 56
         plot = width - left - right
         rows, y = [], 30
         for theme in self._answered_themes():
             rows.append(
                 {
-                    "theme": theme,
+                    "name": theme.name,
+                    "average": theme.average_display,
+                    "previous_average": theme.previous_average_display,
+                    "counts": theme.counts,
                     "label_y": y + 15,
                     "bar_y": y + label_height,
-                    "bar_width": round(plot * theme.average / 3, 1),
-                    "value_x": round(left + plot * theme.average / 3 + 6, 1),
+                    "bar_width": str(round(plot * theme.average / 3, 1)),
+                    "value_x": str(round(left + plot * theme.average / 3 + 6, 1)),
                     "value_y": y + label_height + 16,
                 }
             )
             y += label_height + bar_height + gap
-        grid = [{"x": round(left + plot * level / 3, 1), "level": level} for level in LEVEL_VALUES]
+        grid = [
+            {"x": str(round(left + plot * level / 3, 1)), "level": level} for level in LEVEL_VALUES
+        ]
         return {
             "width": width,
             "height": y + 4,
