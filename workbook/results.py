@@ -141,6 +141,14 @@ class StatementResult(Averages):
         ]
 
     @cached_property
+    def distribution(self) -> str:
+        """How many chose each level, in words: "Ei vielä toteudu: 2 · Toteutuu osittain: 5 · …"
+        (counts without thousands separators, as the site shows them)."""
+        return " · ".join(
+            f"{level.label}: {count}" for level, count in zip(LEVELS, self.counts, strict=True)
+        )
+
+    @cached_property
     def bar_segments(self) -> list[tuple[Level, float, float]]:
         """(level, x, width) on a 0-100 axis, for the small stacked bar."""
         total = self.total
