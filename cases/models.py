@@ -20,12 +20,6 @@ RESERVED_SLUGS = {"kerro"}
 RELATED_CANDIDATES = 100
 # What a link to a theme shows of it (its name and address), in the themes' order.
 THEME_LINK_FIELDS = ("name", "slug", "order")
-# What a case's card (cases/_case_card.html) shows: not the sections, nor the search index.
-CARD_FIELDS = (
-    *IMAGE_FIELDS,
-    *("title", "slug", "lead", "language", "kind", "organisation", "sector", "duration"),
-    "is_demo",
-)
 
 
 class Sector(models.TextChoices):
@@ -42,8 +36,8 @@ class CaseQuerySet(PublishedContentQuerySet):
         return self.prefetch_related(Prefetch("themes", queryset=themes))
 
     def for_cards(self):
-        """What the cards show and no more: the rows' long texts stay in the database."""
-        return self.only(*CARD_FIELDS).with_theme_links()
+        """For cards (cases/_case_card.html): the rows without what no card shows."""
+        return self.defer(*Case.NOT_ON_CARDS).with_theme_links()
 
     def related_to(self, case: "Case", count: int = 3) -> list["Case"]:
         """Other published cases, those sharing the most themes with `case` first, then newest.
@@ -53,7 +47,7 @@ class CaseQuerySet(PublishedContentQuerySet):
         fewer than `count` share a theme. The suggestions are shown as cards without themes.
         """
         theme_ids = [theme.pk for theme in case.themes.all()]
-        others = self.published().exclude(pk=case.pk).only(*CARD_FIELDS)
+        others = self.published().exclude(pk=case.pk).defer(*Case.NOT_ON_CARDS)
         newest = others.order_by("-published_at", "pk")
         related = []
         if theme_ids:
@@ -90,6 +84,15 @@ class Case(PublishedContent, Pictured):
         ("actions", _("Mitä tehtiin")),
         ("learnings", _("Mitä opittiin")),
         ("tips", _("Vinkit muille")),
+    ]
+
+    # What a card does not show: the sections (Markdown and HTML), the contact and the search
+    # index, most of a row's size.
+    NOT_ON_CARDS = [
+        *(field for field, _heading in SECTIONS),
+        *(f"{field}_html" for field, _heading in SECTIONS),
+        "contact",
+        "search_vector",
     ]
 
     kind = models.CharField(_("laji"), max_length=10, choices=Kind.choices, default=Kind.CASE)
