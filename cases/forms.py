@@ -3,7 +3,7 @@ from django.forms.models import ModelChoiceIterator
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
-from cases.models import THEME_LINK_FIELDS, Case, Sector
+from cases.models import Case, Sector
 from valoa.models import Theme
 
 
@@ -31,7 +31,7 @@ class CaseFilterForm(forms.Form):
     teema = ThemeChoiceField(
         label=_("Teema"),
         required=False,
-        queryset=Theme.objects.only(*THEME_LINK_FIELDS),
+        queryset=Theme.showing("name"),
         to_field_name="slug",
         empty_label=_("Kaikki teemat"),
     )

@@ -1,6 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.db.models.signals import post_delete
 from django.urls import reverse
 from django.utils.text import slugify
@@ -8,8 +8,12 @@ from django.utils.translation import gettext_lazy as _
 
 from valoa.content.images import IMAGE_FIELDS, Pictured, delete_files_on_commit, delete_images
 from valoa.content.markdown import render_markdown
-from valoa.content.models import PublishedContent, PublishedContentQuerySet, content_history
-from valoa.models import Theme
+from valoa.content.models import (
+    PublishedContent,
+    PublishedContentQuerySet,
+    content_history,
+    featured_index,
+)
 
 # The page cache scope of every case page: each shows related cases (Case.objects.related_to).
 RELATED_CASES = "related-cases"
@@ -18,8 +22,6 @@ RELATED_CASES = "related-cases"
 RESERVED_SLUGS = {"kerro"}
 # How many of the newest cases sharing a theme are compared for a case page's suggestions.
 RELATED_CANDIDATES = 100
-# What a link to a theme shows of it (its name and address), in the themes' order.
-THEME_LINK_FIELDS = ("name", "slug", "order")
 
 
 class Sector(models.TextChoices):
@@ -30,14 +32,9 @@ class Sector(models.TextChoices):
 
 
 class CaseQuerySet(PublishedContentQuerySet):
-    def with_theme_links(self):
-        """With the themes' names and addresses, in one query more for all of them."""
-        themes = Theme.objects.only(*THEME_LINK_FIELDS)
-        return self.prefetch_related(Prefetch("themes", queryset=themes))
-
     def for_cards(self):
         """For cards (cases/_case_card.html): the rows without what no card shows."""
-        return self.defer(*Case.NOT_ON_CARDS).with_theme_links()
+        return super().for_cards().defer(*Case.NOT_ON_CARDS)
 
     def related_to(self, case: "Case", count: int = 3) -> list["Case"]:
         """Other published cases, those sharing the most themes with `case` first, then newest.
@@ -175,6 +172,7 @@ class Case(PublishedContent, Pictured):
             models.Index(
                 fields=["status", "sector", "-published_at"], name="case_status_sector_idx"
             ),
+            featured_index(),
         ]
 
     def save(self, *args, **kwargs):

@@ -25,7 +25,7 @@ def case_list(request):
 
 @require_http_methods(["GET", "HEAD"])
 def case_detail(request, slug: str):
-    shown = Case.objects.published().with_theme_links().defer("search_vector")
+    shown = Case.objects.published().for_list()
     case = get_object_or_404(shown, slug=slug)
     # Its own page and its related cases: approving a comment leaves it cached.
     return cached_response(

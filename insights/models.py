@@ -19,7 +19,12 @@ from PIL import Image, ImageOps
 
 from valoa.content.images import IMAGE_FIELDS, Pictured, delete_files_on_commit, delete_images
 from valoa.content.markdown import render_markdown
-from valoa.content.models import PublishedContent, PublishedContentQuerySet, content_history
+from valoa.content.models import (
+    PublishedContent,
+    PublishedContentQuerySet,
+    content_history,
+    featured_index,
+)
 from valoa.moderation import ModerationStatus
 from valoa.posting.models import Posted
 from valoa.posting.notifications import editor_addresses, send_after_commit
@@ -145,12 +150,7 @@ class Article(PublishedContent, Pictured):
         verbose_name_plural = _("artikkelit")
         indexes = [
             models.Index(fields=["status", "-published_at"]),
-            # The few the editors lifted to the home page, found without reading the rest.
-            models.Index(
-                fields=["featured_order", "-published_at"],
-                condition=models.Q(featured=True),
-                name="article_featured_idx",
-            ),
+            featured_index(),
         ]
 
     def save(self, *args, **kwargs):
