@@ -7,10 +7,13 @@ Each page is then loaded for a bounded time at 16 connections with wrk (or, with
 small Python load generator) and compared with a static file of the same size served by the
 same gunicorn and whitenoise: the ceiling of this stack. Also measured: SQL queries per page
 (uncached, bench.page_queries), N concurrent comment posters, the slowest queries, a worker's
-memory and the article page's weight. Prints tables and the targets met or missed.
+memory, the article page's weight, and two reader scenarios (bench.scenarios): an editor
+approving comments while readers load 300 articles, and a cold crawl of every article. Prints
+tables and the targets met or missed.
 
     python -m bench.pages             # the full size (make bench)
     python -m bench.pages --smoke     # a tiny size that finishes in well under a minute
+    python -m bench.pages --only scenarios   # only the reader scenarios
 """
 
 import argparse

@@ -40,6 +40,7 @@ from tests.site_client import SiteClient  # noqa: E402
 ARTICLES = 300  # articles the readers spread over
 ZIPF_S = 1.0
 EDITOR = "penkki-toimittaja"
+MARKER = "penkki-hyvaksynta"  # the start of the pending comments' text
 APPROVE_ACTION = "approve"  # insights.admin.ModerationActions.approve
 TARGETS = {"approval_ratio": 0.80, "p99_ms": 100, "crawl_p99_ms": 100}
 # wrk's LuaJIT: one state per thread, each seeded apart, each request's path drawn from the
@@ -109,7 +110,9 @@ def prepare(pending: int, seed: int = 18) -> dict:
     published = list(Article.objects.published().order_by("pk").values_list("slug", flat=True))
     read = rng.sample(published, min(ARTICLES, len(published)))  # in order of popularity
     ids = dict(Article.objects.filter(slug__in=read).values_list("slug", "pk"))
-    marker = f"penkki-hyvaksynta-{get_random_string(6).lower()}"
+    # Left by a run that stopped half-way: as if never there.
+    Comment.objects.filter(body__startswith=MARKER).delete()
+    marker = f"{MARKER}-{get_random_string(6).lower()}"
     targets = [rng.choice(read) for _ in range(pending)]  # evenly among the articles read
     comments = Comment.objects.bulk_create(
         Comment(
