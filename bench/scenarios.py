@@ -1,11 +1,12 @@
 """Two reader scenarios of the page benchmark (issue 18), measured through gunicorn.
 
 - Approvals: readers spread over ARTICLES articles (Zipf-like popularity, s = 1) load the site
-  with the page cache on, first alone (the baseline), then while an editor approves one pending
-  comment a second through the admin over HTTP (logged in, the changelist's "Hyväksy" action).
-  An approval empties only its article's pages and the lists (scoped invalidation), so the
-  readers' throughput should stay near the baseline. Every approved comment must then show to
-  an anonymous reader.
+  with the page cache on: alone (first and last: the baseline), and while an editor posts the
+  admin's approve action ("Hyväksy" on the comments' changelist, logged in, over HTTP) once a
+  second, first changing nothing (a control: what the admin's requests cost), then approving
+  one pending comment each time. An approval empties only its article's pages and the lists
+  (scoped invalidation), so the readers' throughput should stay near the baseline. Every
+  approved comment must then show to an anonymous reader.
 - Cold crawl: every published article once (Finnish addresses), the page cache emptied first,
   at a small concurrency: the long tail that the page cache cannot help.
 
