@@ -39,7 +39,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench import scenarios  # noqa: E402
+from bench import nginx, scenarios, uncached_load  # noqa: E402
 from bench.page_queries import TARGET_RENDERS, render_report  # noqa: E402
 from bench.seed import Size  # noqa: E402
 from tests.site_client import SiteClient  # noqa: E402
@@ -83,6 +83,9 @@ def options() -> argparse.Namespace:
     parser.add_argument("--no-redis", action="store_true", help="use the database cache")
     parser.add_argument(
         "--load-generator", choices=["auto", "wrk", "python"], default="auto", help="(auto)"
+    )
+    parser.add_argument(
+        "--through-nginx", action="store_true", help="also through nginx (deploy/nginx.conf)"
     )
     parser.add_argument(
         "--only", choices=["scenarios"], help="only the approval scenario and the cold crawl"
@@ -334,6 +337,9 @@ def main() -> int:
         print("wrk is not installed: apt-get install wrk")
         return 2
     load = wrk if generator == "wrk" else python_load
+    if chosen.through_nginx and not nginx.available():
+        print(f"{nginx.NGINX} is not installed: apt-get install nginx")
+        return 2
 
     work = Path(tempfile.mkdtemp(prefix="valoa-bench-"))
     database = None
@@ -397,6 +403,8 @@ class Findings:
     private: dict[int, float] = dataclasses.field(default_factory=dict)
     slowest: list = dataclasses.field(default_factory=list)
     renders: dict = dataclasses.field(default_factory=dict)  # uncached render times (issue 18)
+    through_nginx: dict = dataclasses.field(default_factory=dict)  # bench.nginx.measure
+    uncached: dict = dataclasses.field(default_factory=dict)  # uncached pages under load
     readers: scenarios.Figures | None = None  # approvals and the cold crawl (issue 18)
 
 
@@ -509,6 +517,16 @@ def run(chosen, size, env, url, cache, load, generator, work, log) -> int:
         found.rss = {pid: resident_megabytes(pid) for pid in gunicorn_workers(base)}
         found.private = {pid: private_megabytes(pid) for pid in found.rss}
         found.readers = measure_scenarios(chosen, base, env, prepared, load)
+        if chosen.through_nginx:
+            pages = {name: path for name, path in found.pages.items() if name != "static file"}
+            found.through_nginx = nginx.measure(base, work, pages, load, chosen)
+    found.uncached = uncached_load.measure(
+        env,
+        {name: render["path"] for name, render in found.renders.items()},
+        load,
+        chosen,
+        work / "gunicorn-uncached.log",
+    )
     found.busy.append(cpu_busy())
     if statements:
         found.slowest = slowest_statements(statements)
@@ -608,6 +626,15 @@ def report(chosen, found: Findings, log: Path) -> int:
     print(
         "\nUncached render, in-process (the test client, page cache off; median of "
         f"{TARGET_RENDERS}):\n" + "\n".join(lines)
+    )
+    missed += slow
+    missed += nginx.report(found.through_nginx, TARGETS["ratio"])
+
+    lines, slow = uncached_load.report(found.uncached)
+    print(
+        f"\nUncached under load (page cache off; {chosen.connections} connections, "
+        f"{chosen.seconds:g} s each; WordPress without a page cache, issue 18):\n"
+        + "\n".join(lines)
     )
     missed += slow
 

@@ -1,6 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.db.models.signals import post_delete
 from django.urls import reverse
 from django.utils.text import slugify
@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from valoa.content.images import IMAGE_FIELDS, Pictured, delete_files_on_commit, delete_images
 from valoa.content.markdown import render_markdown
 from valoa.content.models import PublishedContent, PublishedContentQuerySet, content_history
+from valoa.models import Theme
 
 # The page cache scope of every case page: each shows related cases (Case.objects.related_to).
 RELATED_CASES = "related-cases"
@@ -17,6 +18,8 @@ RELATED_CASES = "related-cases"
 RESERVED_SLUGS = {"kerro"}
 # How many of the newest cases sharing a theme are compared for a case page's suggestions.
 RELATED_CANDIDATES = 100
+# What a link to a theme shows of it (its name and address), in the themes' order.
+THEME_LINK_FIELDS = ("name", "slug", "order")
 
 
 class Sector(models.TextChoices):
@@ -27,26 +30,43 @@ class Sector(models.TextChoices):
 
 
 class CaseQuerySet(PublishedContentQuerySet):
-    def related_to(self, case: "Case", count: int = 3):
+    def with_theme_links(self):
+        """With the themes' names and addresses, in one query more for all of them."""
+        themes = Theme.objects.only(*THEME_LINK_FIELDS)
+        return self.prefetch_related(Prefetch("themes", queryset=themes))
+
+    def for_cards(self):
+        """For cards (cases/_case_card.html): the rows without what no card shows."""
+        return self.defer(*Case.NOT_ON_CARDS).with_theme_links()
+
+    def related_to(self, case: "Case", count: int = 3) -> list["Case"]:
         """Other published cases, those sharing the most themes with `case` first, then newest.
 
-        One query, whatever the number of cases. Only the RELATED_CANDIDATES newest cases that
-        share a theme (and the `count` newest others, for a case with few such) are compared,
-        so the work stays the same as cases accumulate. The suggestions are shown without
-        their themes.
+        Only the RELATED_CANDIDATES newest cases that share a theme are compared, so the work
+        stays the same as cases accumulate: one query, and one more for the newest others when
+        fewer than `count` share a theme. The suggestions are shown as cards without themes.
         """
         theme_ids = [theme.pk for theme in case.themes.all()]
-        others = self.published().exclude(pk=case.pk).order_by("-published_at", "pk")
-        shares_a_theme = Exists(
-            Case.themes.through.objects.filter(case=OuterRef("pk"), theme__in=theme_ids)
-        )
-        newest = others.values("pk")[:count]
-        candidates = others.filter(shares_a_theme | Q(pk__in=newest)).values("pk")
-        return (
-            others.filter(pk__in=candidates[: RELATED_CANDIDATES + count])
-            .annotate(shared_themes=Count("themes", filter=Q(themes__in=theme_ids), distinct=True))
-            .order_by("-shared_themes", "-published_at", "pk")[:count]
-        )
+        others = self.published().exclude(pk=case.pk).defer(*Case.NOT_ON_CARDS)
+        newest = others.order_by("-published_at", "pk")
+        related = []
+        if theme_ids:
+            shares_a_theme = Exists(
+                Case.themes.through.objects.filter(case=OuterRef("pk"), theme__in=theme_ids)
+            )
+            # The candidates drive the query: PostgreSQL reads only them, by the index.
+            candidates = newest.filter(shares_a_theme).values("pk")[:RELATED_CANDIDATES]
+            related = list(
+                others.filter(pk__in=candidates)
+                .annotate(
+                    shared_themes=Count("themes", filter=Q(themes__in=theme_ids), distinct=True)
+                )
+                .order_by("-shared_themes", "-published_at", "pk")[:count]
+            )
+        if len(related) < count:
+            chosen = [item.pk for item in related]
+            related += newest.exclude(pk__in=chosen)[: count - len(related)]
+        return related
 
 
 class Case(PublishedContent, Pictured):
@@ -64,6 +84,15 @@ class Case(PublishedContent, Pictured):
         ("actions", _("Mitä tehtiin")),
         ("learnings", _("Mitä opittiin")),
         ("tips", _("Vinkit muille")),
+    ]
+
+    # What a card does not show: the sections (Markdown and HTML), the contact and the search
+    # index, most of a row's size.
+    NOT_ON_CARDS = [
+        *(field for field, _heading in SECTIONS),
+        *(f"{field}_html" for field, _heading in SECTIONS),
+        "contact",
+        "search_vector",
     ]
 
     kind = models.CharField(_("laji"), max_length=10, choices=Kind.choices, default=Kind.CASE)
@@ -184,6 +213,15 @@ class Case(PublishedContent, Pictured):
             slug = f"{base}-{number}"
         return slug
 
+    # The labels without get_FOO_display, which translates every choice's label to find one.
+    @property
+    def kind_label(self) -> str:
+        return KIND_LABELS.get(self.kind, self.kind)
+
+    @property
+    def sector_label(self) -> str:
+        return SECTOR_LABELS.get(self.sector, self.sector)
+
     def sections(self) -> list[tuple[str, str]]:
         """(heading, html) of the sections that have content, in reading order."""
         return [
@@ -192,5 +230,8 @@ class Case(PublishedContent, Pictured):
             if getattr(self, f"{field}_html")
         ]
 
+
+KIND_LABELS = dict(Case.Kind.choices)
+SECTOR_LABELS = dict(Sector.choices)
 
 post_delete.connect(delete_images, sender=Case, dispatch_uid="delete-case-images")

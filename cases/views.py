@@ -14,7 +14,7 @@ CASES_PER_PAGE = 12
 @cached_for_readers()
 def case_list(request):
     filters = CaseFilterForm(request.GET)
-    page = paginate(request, filters.filter(Case.objects.published().for_list()), CASES_PER_PAGE)
+    page = paginate(request, filters.filter(Case.objects.published().for_cards()), CASES_PER_PAGE)
     context = {
         "filters": filters,
         "active_filters": filters.descriptions(),
@@ -25,7 +25,8 @@ def case_list(request):
 
 @require_http_methods(["GET", "HEAD"])
 def case_detail(request, slug: str):
-    case = get_object_or_404(Case.objects.published().for_list(), slug=slug)
+    shown = Case.objects.published().with_theme_links().defer("search_vector")
+    case = get_object_or_404(shown, slug=slug)
     # Its own page and its related cases: approving a comment leaves it cached.
     return cached_response(
         request, lambda: render_case(request, case), scopes=(case.page_cache_scope, RELATED_CASES)

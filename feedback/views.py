@@ -7,6 +7,7 @@ from valoa import posting
 from valoa.web.page_cache import cached_for_readers
 
 
+@posting.login_free_form
 @require_http_methods(["GET", "HEAD", "POST"])
 @cached_for_readers()
 def feedback_form(request):

@@ -17,6 +17,9 @@ class CommentForm(PublicForm, forms.ModelForm):
     spam_fields = ("body",)
     kept_field = "body"
     ilmoita = follow_comment_field()  # news of the comment by email (subscriptions)
+    # Its empty fields are the same for every reader (no choices from the database): rendered
+    # once per language and reused (includes/form_fields.html).
+    same_markup_for_every_reader = True
 
     class Meta:
         model = Comment

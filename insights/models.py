@@ -1,3 +1,4 @@
+from dataclasses import dataclass, field
 from datetime import timedelta
 from io import BytesIO
 
@@ -6,7 +7,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import models, transaction
-from django.db.models import Prefetch
+from django.db.models.fields.json import KT
 from django.db.models.signals import post_delete
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -22,6 +23,7 @@ from valoa.content.models import PublishedContent, PublishedContentQuerySet, con
 from valoa.moderation import ModerationStatus
 from valoa.posting.models import Posted
 from valoa.posting.notifications import editor_addresses, send_after_commit
+from valoa.web.addresses import slug_url
 from valoa.web.page_cache import LISTING
 
 AUTHOR_PHOTO_SIZE = 400  # shown at most 8rem wide: 400 px covers it at 3x
@@ -80,7 +82,7 @@ class Author(models.Model):
                 transaction.on_commit(lambda: storage.delete(stored))
 
     def get_absolute_url(self) -> str:
-        return reverse("author", kwargs={"slug": self.slug})
+        return slug_url("author", self.slug)
 
     def clean(self):
         super().clean()
@@ -111,6 +113,10 @@ class ArticleQuerySet(PublishedContentQuerySet):
     def for_list(self):
         return super().for_list().select_related("author")
 
+    def for_cards(self):
+        # A card shows the title and the lead, not the text (some 8 kB of each row).
+        return super().for_cards().defer("body", "body_html")
+
 
 class Article(PublishedContent, Pictured):
     """An insight article written by the editors, with its readers' comments."""
@@ -137,7 +143,15 @@ class Article(PublishedContent, Pictured):
         ordering = ["-published_at"]
         verbose_name = _("artikkeli")
         verbose_name_plural = _("artikkelit")
-        indexes = [models.Index(fields=["status", "-published_at"])]
+        indexes = [
+            models.Index(fields=["status", "-published_at"]),
+            # The few the editors lifted to the home page, found without reading the rest.
+            models.Index(
+                fields=["featured_order", "-published_at"],
+                condition=models.Q(featured=True),
+                name="article_featured_idx",
+            ),
+        ]
 
     def save(self, *args, **kwargs):
         self.body_html = render_markdown(self.body)
@@ -151,7 +165,7 @@ class Article(PublishedContent, Pictured):
             raise ValidationError(errors)
 
     def get_absolute_url(self) -> str:
-        return reverse("insights:article", kwargs={"slug": self.slug})
+        return slug_url("insights:article", self.slug)
 
     def accepts_comments(self) -> bool:
         if not self.comments_open:
@@ -203,14 +217,53 @@ class CommentQuerySet(models.QuerySet):
         return self.filter(article__isnull=True)
 
     def threads(self):
-        """Approved top-level comments in order, with their approved replies."""
-        replies = Comment.objects.approved().order_by("created_at", "pk")
-        return (
-            self.approved()
-            .filter(parent__isnull=True)
-            .order_by("created_at", "pk")
-            .prefetch_related(Prefetch("replies", queryset=replies, to_attr="approved_replies"))
-        )
+        """Approved top-level comments in order."""
+        return self.approved().filter(parent__isnull=True).order_by("created_at", "pk")
+
+    def shown(self, *fields):
+        """What a list shows of each comment, as (*fields, pk, content, reply label) rows: the
+        markup stored in the active language (Comment.stored_markup; None where none is),
+        without model instances. `shown_comments()` makes a page of them ready to show."""
+        language = get_language()
+        return self.annotate(
+            shown_content=KT(f"stored_markup__{language}__content"),
+            shown_reply_label=KT(f"stored_markup__{language}__reply_label"),
+        ).values_list(*fields, "pk", "shown_content", "shown_reply_label")
+
+
+@dataclass
+class ShownComment:
+    """An approved comment as a list shows it (templates/insights/_comment_list.html)."""
+
+    pk: str  # as the template writes it, in anchors and links
+    content: str | None
+    reply_label: str | None
+    replies: list["ShownComment"] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, pk: int, content: str | None, reply_label: str | None) -> "ShownComment":
+        # Stored as rendered (and escaped) from the comment templates.
+        safe = [None if html is None else mark_safe(html) for html in (content, reply_label)]
+        return cls(str(pk), *safe)
+
+
+def shown_comments(rows, with_replies: bool = True) -> list[ShownComment]:
+    """A page of `CommentQuerySet.shown()` rows, with their approved replies in one query
+    more. A comment without stored markup in this language is rendered now, as
+    `Comment.markup` would (all such comments in one query)."""
+    threads = {pk: ShownComment.of(pk, content, label) for pk, content, label in rows}
+    shown = dict(threads)
+    if with_replies and threads:
+        replies = Comment.objects.approved().filter(parent__in=threads)
+        for parent, pk, content, label in replies.order_by("created_at", "pk").shown("parent"):
+            shown[pk] = ShownComment.of(pk, content, label)
+            threads[parent].replies.append(shown[pk])
+    unrendered = [pk for pk, item in shown.items() if item.content is None]
+    for comment in Comment.objects.filter(pk__in=unrendered) if unrendered else ():
+        markup = comment.markup
+        shown[comment.pk].content = markup["content"]
+        shown[comment.pk].reply_label = markup["reply_label"]
+    return list(threads.values())
 
 
 class Comment(Posted):

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from insights.forms import CommentForm
-from insights.models import Article, Author, Comment
+from insights.models import Article, Author, Comment, shown_comments
 from valoa import posting
 from valoa.content.preview import Preview, preview_response
 from valoa.moderation import ModerationStatus
@@ -50,6 +50,15 @@ def handle_comment_post(request, article: Article | None):
     return form, redirect(own_comment_link(url, received.instance))
 
 
+def comment_page(request, comments, per_page: int, param: str = "sivu", replies: bool = True):
+    """A page of approved comments as the list shows them (insights.models.shown_comments):
+    their stored markup, and their replies (a reader's own insight has none)."""
+    page = paginate(request, comments.shown(), per_page, param)
+    page.object_list = shown_comments(page.object_list, with_replies=replies)
+    return page
+
+
+@posting.login_free_form
 @require_http_methods(["GET", "HEAD", "POST"])
 @cached_for_readers(bypass=("oma",))
 def article_list(request):
@@ -60,9 +69,9 @@ def article_list(request):
             return response
     reader_insights = Comment.objects.approved().reader_insights().order_by("-created_at", "-pk")
     context = {
-        "articles": paginate(request, Article.objects.published().for_list(), ARTICLES_PER_PAGE),
-        "reader_insights": paginate(
-            request, reader_insights, READER_INSIGHTS_PER_PAGE, "oivallukset"
+        "articles": paginate(request, Article.objects.published().for_cards(), ARTICLES_PER_PAGE),
+        "reader_insights": comment_page(
+            request, reader_insights, READER_INSIGHTS_PER_PAGE, "oivallukset", replies=False
         ),
         "form": form or CommentForm(),
         "own_comment": own_comment(request, None),
@@ -70,9 +79,11 @@ def article_list(request):
     return render(request, "insights/article_list.html", context)
 
 
+@posting.login_free_form
 @require_http_methods(["GET", "HEAD", "POST"])
 def article_detail(request, slug: str):
-    article = get_object_or_404(Article.objects.published().for_list(), slug=slug)
+    # The page shows the text as rendered on save, not its Markdown source.
+    article = get_object_or_404(Article.objects.published().for_list().defer("body"), slug=slug)
     # Its own page: a comment approved on another article leaves it cached.
     return cached_response(
         request,
@@ -93,7 +104,7 @@ def render_article(request, article: Article, preview: Preview | None = None):
         form = CommentForm(article=article, initial={"vastaa": request.GET.get("vastaa")})
     context = {
         "article": article,
-        "comments": paginate(request, article.comments.threads(), settings.COMMENTS_PER_PAGE),
+        "comments": comment_page(request, article.comments.threads(), settings.COMMENTS_PER_PAGE),
         "form": form,
         "replying_to": form.replying_to() if form else None,
         "own_comment": own_comment(request, article),
@@ -113,7 +124,7 @@ def article_preview(request, pk: int):
 def author_detail(request, slug: str):
     """An author and their published articles; an author with none has no page yet."""
     author = get_object_or_404(Author, slug=slug)
-    articles = author.articles.published().for_list()
+    articles = author.articles.published().for_cards()
     page = paginate(request, articles, ARTICLES_PER_PAGE)
     if not page.paginator.count:
         raise Http404

@@ -15,6 +15,7 @@ from valoa.web.page_cache import cached_for_readers
 PREFILL_PARAMETERS = ("laji", "otsikko", "kertomus", "teema")
 
 
+@posting.login_free_form
 @require_http_methods(["GET", "HEAD", "POST"])
 @cached_for_readers(bypass=PREFILL_PARAMETERS)  # a prefilled form is the reader's own
 def submit(request):

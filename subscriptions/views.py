@@ -13,6 +13,7 @@ from subscriptions.forms import SubscribeForm
 from subscriptions.models import Subscription
 from valoa import posting
 from valoa.models import Theme
+from valoa.web.page_cache import cached_for_readers
 
 
 def _initial(request) -> dict:
@@ -25,7 +26,9 @@ def _initial(request) -> dict:
     return initial
 
 
+@posting.login_free_form
 @require_http_methods(["GET", "HEAD", "POST"])
+@cached_for_readers()
 def subscribe(request):
     form = SubscribeForm(request.POST or None, initial=_initial(request))
     return posting.form_page(
@@ -36,6 +39,8 @@ def subscribe(request):
     )
 
 
+@require_http_methods(["GET", "HEAD"])
+@cached_for_readers()
 def sent(request):
     return render(request, "subscriptions/sent.html")
 

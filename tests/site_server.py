@@ -63,7 +63,11 @@ def gunicorn(
         yield base
     finally:
         server.terminate()
-        server.wait(timeout=10)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:  # a busy machine: the workers' exit may lag
+            server.kill()
+            server.wait()
         if log:
             errors.close()
 

@@ -11,6 +11,7 @@ from valoa.content.markdown import render_markdown
 from valoa.outbox.models import OutboxMessage, OutboxQuerySet
 from valoa.personal_data.models import PersonalDataAction
 from valoa.search.models import SearchWord
+from valoa.web.addresses import slug_url
 
 __all__ = [
     "AboutPage",
@@ -60,7 +61,15 @@ class Theme(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return reverse("theme", kwargs={"slug": self.slug})
+        return slug_url("theme", self.slug)
+
+    @classmethod
+    def showing(cls, *fields):
+        """The themes with only these texts loaded (in every language), their address and
+        order: for pages that name them, not for their own page's long texts."""
+        languages = ["", *(f"_{code}" for code, _name in settings.LANGUAGES)]
+        texts = [f"{field}{suffix}" for field in fields for suffix in languages]
+        return cls.objects.only("slug", "order", *texts)
 
 
 class AboutPage(models.Model):

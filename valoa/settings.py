@@ -88,7 +88,6 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "valoa.web.page_cache.csrf_placeholder",
             ],
         },
     },
@@ -209,6 +208,8 @@ SUBMISSION_ATTACHMENT_MAX_MB = env_int("SUBMISSION_ATTACHMENT_MAX_MB", 10, minim
 # Forms render with the site's own crispy-forms template pack: templates/valoa_forms/.
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["valoa_forms"]
 CRISPY_TEMPLATE_PACK = "valoa_forms"
+# Django's widgets, the plainest of them without templates (valoa/web/form_renderer.py).
+FORM_RENDERER = "valoa.web.form_renderer.FormRenderer"
 
 # Mail: printed to the console in development unless EMAIL_URL says otherwise.
 _email = parse_email_url(env_str("EMAIL_URL") or ("console:" if DEBUG else "smtp://localhost"))

@@ -20,9 +20,10 @@ FEATURED_ORDER = ("featured_order", "-published_at", "pk")
 def home(request):
     context = {
         "featured": featured(),
-        "latest_articles": Article.objects.published().for_list()[:3],
-        "latest_cases": Case.objects.published().for_list()[:3],
-        "themes": Theme.objects.all(),
+        "latest_articles": Article.objects.published().for_cards()[:3],
+        "latest_cases": Case.objects.published().for_cards()[:3],
+        # What a theme's card shows: not the texts of its own page.
+        "themes": Theme.showing("name", "description"),
     }
     return render(request, "valoa/home.html", context)
 
@@ -32,7 +33,7 @@ def featured() -> list[tuple[str, object]]:
     then newest. Two queries per kind (the items, their themes)."""
     items = []
     for kind, model in (("case", Case), ("article", Article)):
-        chosen = model.objects.published().for_list().filter(featured=True)
+        chosen = model.objects.published().for_cards().filter(featured=True)
         items += [(kind, item) for item in chosen.order_by(*FEATURED_ORDER)[:FEATURED_ITEMS]]
     items.sort(key=lambda pair: (pair[1].featured_order, -pair[1].published_at.timestamp()))
     return items[:FEATURED_ITEMS]

@@ -13,13 +13,14 @@ class Recommendation:
     title: str
     url: str
     lead: str
-    themes: list
 
 
 def _published_with_themes(model, theme_ids: list[int], limit: int) -> list:
     # A subquery instead of DISTINCT keeps each model's own ordering valid on PostgreSQL.
     matching = model.objects.filter(themes__in=theme_ids).values("pk")
-    return list(model.objects.published().for_list().filter(pk__in=matching)[:limit])
+    # Only what a recommendation shows: not the long texts, nor the themes.
+    shown = model.objects.published().only("title", "slug", "lead")
+    return list(shown.filter(pk__in=matching)[:limit])
 
 
 def _recommended(model, themes, limit: int) -> list[Recommendation]:
@@ -27,12 +28,7 @@ def _recommended(model, themes, limit: int) -> list[Recommendation]:
     if not theme_ids:
         return []
     return [
-        Recommendation(
-            title=item.title,
-            url=item.get_absolute_url(),
-            lead=item.lead,
-            themes=list(item.themes.all()),
-        )
+        Recommendation(title=item.title, url=item.get_absolute_url(), lead=item.lead)
         for item in _published_with_themes(model, theme_ids, limit)
     ]
 

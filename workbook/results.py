@@ -11,6 +11,7 @@ the statements: a join from the statements would read every answer of every work
 
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cached_property
 
 from django.conf import settings
 from django.db.models import Count
@@ -20,13 +21,14 @@ from valoa.models import Theme
 from workbook.models import Answer, Level, Round, Statement
 
 LEVELS = list(Level)
+LEVEL_VALUES = Level.values  # Level.values builds a new list at every use
 
 
 def _average(counts: list[int]) -> float | None:
     total = sum(counts)
     if not total:
         return None
-    return sum(level * count for level, count in zip(Level.values, counts, strict=True)) / total
+    return sum(level * count for level, count in zip(LEVEL_VALUES, counts, strict=True)) / total
 
 
 def shown(value: float) -> Decimal:
@@ -49,39 +51,43 @@ def format_change(change: Decimal | None) -> str:
 
 
 class Averages:
-    """Averages of `counts` (this round) and `previous_counts` (the round before, or None)."""
+    """Averages of `counts` (this round) and `previous_counts` (the round before, or None).
+
+    Worked out (and formatted) once, at the first use: a page shows each several times, and
+    the counts do not change after the results are made.
+    """
 
     counts: list[int]
     previous_counts: list[int] | None
 
-    @property
+    @cached_property
     def average(self) -> float | None:
         return _average(self.counts)
 
-    @property
+    @cached_property
     def average_display(self) -> str:
         return format_average(self.average)
 
-    @property
+    @cached_property
     def previous_average(self) -> float | None:
         return _average(self.previous_counts) if self.previous_counts else None
 
-    @property
+    @cached_property
     def previous_average_display(self) -> str:
         return format_average(self.previous_average)
 
-    @property
+    @cached_property
     def change(self) -> Decimal | None:
         """The change between the averages as they are shown: "2,8 → 3,0" is +0,2."""
         if self.average is None or self.previous_average is None:
             return None
         return shown(self.average) - shown(self.previous_average)
 
-    @property
+    @cached_property
     def change_display(self) -> str:
         return format_change(self.change)
 
-    @property
+    @cached_property
     def change_direction(self) -> str:
         change = self.change
         if not change:
@@ -99,11 +105,11 @@ class StatementResult(Averages):
     def name(self) -> str:
         return self.statement.text
 
-    @property
+    @cached_property
     def total(self) -> int:
         return sum(self.counts)
 
-    @property
+    @cached_property
     def disagreement(self) -> float:
         """The spread of the answers (variance of the levels): 0 when all agree."""
         average = self.average
@@ -112,12 +118,12 @@ class StatementResult(Averages):
         return (
             sum(
                 count * (level - average) ** 2
-                for level, count in zip(Level.values, self.counts, strict=True)
+                for level, count in zip(LEVEL_VALUES, self.counts, strict=True)
             )
             / self.total
         )
 
-    @property
+    @cached_property
     def chosen_level(self) -> Level | None:
         """Alone (one participant): the level that was chosen."""
         for level, count in zip(LEVELS, self.counts, strict=True):
@@ -125,7 +131,7 @@ class StatementResult(Averages):
                 return level
         return None
 
-    @property
+    @cached_property
     def levels(self) -> list[tuple[Level, int, int]]:
         """(level, count, percent) for showing the distribution."""
         total = self.total
@@ -134,7 +140,15 @@ class StatementResult(Averages):
             for level, count in zip(LEVELS, self.counts, strict=True)
         ]
 
-    @property
+    @cached_property
+    def distribution(self) -> str:
+        """How many chose each level, in words: "Ei vielä toteudu: 2 · Toteutuu osittain: 5 · …"
+        (counts without thousands separators, as the site shows them)."""
+        return " · ".join(
+            f"{level.label}: {count}" for level, count in zip(LEVELS, self.counts, strict=True)
+        )
+
+    @cached_property
     def bar_segments(self) -> list[tuple[Level, float, float]]:
         """(level, x, width) on a 0-100 axis, for the small stacked bar."""
         total = self.total
@@ -156,11 +170,12 @@ class ThemeResult(Averages):
     def name(self) -> str:
         return self.theme.name
 
-    @property
+    # Read once all its statements are in (`RoundResults.themes`, `Aggregate.themes`).
+    @cached_property
     def counts(self) -> list[int]:
         return [sum(result.counts[index] for result in self.statements) for index in range(3)]
 
-    @property
+    @cached_property
     def previous_counts(self) -> list[int] | None:
         previous = [result.previous_counts for result in self.statements if result.previous_counts]
         if not previous:
@@ -183,7 +198,7 @@ class RoundResults:
     def threshold(self) -> int:
         return settings.WORKBOOK_TEAM_THRESHOLD
 
-    @property
+    @cached_property
     def visible(self) -> bool:
         """A team's results show only when enough have answered that nobody stands out."""
         if not self.is_team:
@@ -200,7 +215,7 @@ class RoundResults:
         """Complete answers that the shown results do not count yet."""
         return max(0, self.answered_count - self.participant_count)
 
-    @property
+    @cached_property
     def previous_visible(self) -> bool:
         if self.previous_round is None:
             return False
@@ -210,12 +225,12 @@ class RoundResults:
             result.previous_counts and sum(result.previous_counts) for result in self.statements
         )
 
-    @property
+    @cached_property
     def by_disagreement(self) -> list[StatementResult]:
         """Where the team disagrees most first: the best places to start talking."""
         return sorted(self.statements, key=lambda result: -result.disagreement)
 
-    @property
+    @cached_property
     def themes(self) -> list[ThemeResult]:
         themes: dict[int, ThemeResult] = {}
         for result in self.statements:
@@ -226,12 +241,12 @@ class RoundResults:
     def _answered_themes(self) -> list[ThemeResult]:
         return [theme for theme in self.themes if theme.average is not None]
 
-    @property
+    @cached_property
     def all_equal(self) -> bool:
         """Every answered theme has the same average (or only one theme is answered)."""
         return len({theme.average for theme in self._answered_themes()}) <= 1
 
-    @property
+    @cached_property
     def strongest(self) -> list[ThemeResult]:
         themes = self._answered_themes()
         if self.all_equal:
@@ -239,7 +254,7 @@ class RoundResults:
         best = max(theme.average for theme in themes)
         return [theme for theme in themes if theme.average == best]
 
-    @property
+    @cached_property
     def weakest(self) -> list[ThemeResult]:
         themes = self._answered_themes()
         if self.all_equal:
@@ -247,7 +262,7 @@ class RoundResults:
         worst = min(theme.average for theme in themes)
         return [theme for theme in themes if theme.average == worst]
 
-    @property
+    @cached_property
     def focus_themes(self) -> list[Theme]:
         """The themes to recommend reading for: the weakest, or all when none stands out."""
         if self.weakest:
@@ -258,28 +273,35 @@ class RoundResults:
             if result.average is not None and result.average < Level.WELL
         ]
 
-    @property
+    @cached_property
     def is_complete(self) -> bool:
         return all(result.total for result in self.statements)
 
     def chart(self) -> dict:
-        """Geometry of the summary's horizontal bar chart (0-3 scale), one bar per theme."""
+        """Geometry of the summary's horizontal bar chart (0-3 scale), one bar per theme, and
+        the figures of its table. Flat and ready to show: the template only reads them.
+        Coordinates with decimals are strings, never localised ("12,5" is no SVG number)."""
         width, label_height, bar_height, gap, left, right = 640, 22, 22, 18, 8, 56
         plot = width - left - right
         rows, y = [], 30
         for theme in self._answered_themes():
             rows.append(
                 {
-                    "theme": theme,
+                    "name": theme.name,
+                    "average": theme.average_display,
+                    "previous_average": theme.previous_average_display,
+                    "counts": theme.counts,
                     "label_y": y + 15,
                     "bar_y": y + label_height,
-                    "bar_width": round(plot * theme.average / 3, 1),
-                    "value_x": round(left + plot * theme.average / 3 + 6, 1),
+                    "bar_width": str(round(plot * theme.average / 3, 1)),
+                    "value_x": str(round(left + plot * theme.average / 3 + 6, 1)),
                     "value_y": y + label_height + 16,
                 }
             )
             y += label_height + bar_height + gap
-        grid = [{"x": round(left + plot * level / 3, 1), "level": level} for level in Level.values]
+        grid = [
+            {"x": str(round(left + plot * level / 3, 1)), "level": level} for level in LEVEL_VALUES
+        ]
         return {
             "width": width,
             "height": y + 4,
@@ -291,10 +313,24 @@ class RoundResults:
         }
 
 
-def round_results(round_: Round, is_team: bool) -> RoundResults:
+def shown_statements() -> list[Statement]:
+    """The active statements with their themes: only what the results show of them."""
+    return list(
+        Statement.objects.active()
+        .select_related("theme")
+        .only("text", "order", "theme__name", "theme__slug", "theme__order")
+    )
+
+
+def round_results(round_: Round, is_team: bool, rounds: list[Round] | None = None) -> RoundResults:
     """Counts per statement and level for this round and the one before, in a few queries: a
-    team's from the published snapshots, alone from the answers."""
-    previous = round_.previous()
+    team's from the published snapshots, alone from the answers. `rounds`: the workbook's
+    rounds in order, when the page has them already (the one before is taken from them)."""
+    if rounds is None:
+        previous = round_.previous()
+    else:
+        earlier = [item for item in rounds if item.number < round_.number]
+        previous = earlier[-1] if earlier else None
     if is_team:
         return _team_results(round_, previous)
     rounds = [round_.pk] + ([previous.pk] if previous else [])
@@ -309,7 +345,7 @@ def round_results(round_: Round, is_team: bool) -> RoundResults:
     }
 
     def levels(round_pk: int, statement: Statement) -> list[int]:
-        return [counts.get((round_pk, statement.pk, level), 0) for level in Level.values]
+        return [counts.get((round_pk, statement.pk, level), 0) for level in LEVEL_VALUES]
 
     return RoundResults(
         round=round_,
@@ -320,7 +356,7 @@ def round_results(round_: Round, is_team: bool) -> RoundResults:
                 counts=levels(round_.pk, statement),
                 previous_counts=levels(previous.pk, statement) if previous else None,
             )
-            for statement in Statement.objects.active().select_related("theme")
+            for statement in shown_statements()
         ],
         is_team=False,
         previous_round=previous,
@@ -351,7 +387,7 @@ def _team_results(round_: Round, previous: Round | None) -> RoundResults:
                 counts=levels(current, statement) or [0, 0, 0],
                 previous_counts=levels(earlier, statement),
             )
-            for statement in Statement.objects.active().select_related("theme")
+            for statement in shown_statements()
         ],
         is_team=True,
         previous_round=previous,

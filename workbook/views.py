@@ -457,7 +457,7 @@ def beside_all_teams(results: RoundResults) -> dict | None:
 
 def summary_page(request, workbook: Workbook) -> HttpResponse:
     round_, rounds = chosen_round(request, workbook)
-    results = round_results(round_, is_team=workbook.is_team)
+    results = round_results(round_, is_team=workbook.is_team, rounds=rounds)
     reflections = (
         ReflectionAnswer.objects.filter(round=round_, question__is_active=True)
         .select_related("question")
@@ -512,8 +512,8 @@ def summary_page(request, workbook: Workbook) -> HttpResponse:
 @token_page()
 def print_view(request, workbook: Workbook):
     """The results and the plan on one printable page, for the team's wall or minutes."""
-    round_, _rounds = chosen_round(request, workbook)
-    results = round_results(round_, is_team=workbook.is_team)
+    round_, rounds = chosen_round(request, workbook)
+    results = round_results(round_, is_team=workbook.is_team, rounds=rounds)
     focus = results.focus_themes if results.visible else []
     return render(
         request,
@@ -532,9 +532,9 @@ def print_view(request, workbook: Workbook):
 
 @token_page()
 def results_csv(request, workbook: Workbook):
-    round_, _rounds = chosen_round(request, workbook)
+    round_, rounds = chosen_round(request, workbook)
     plan = Experiment.objects.filter(round=round_).select_related("focus").first()
-    return exports.results_csv(workbook, round_results(round_, workbook.is_team), plan)
+    return exports.results_csv(workbook, round_results(round_, workbook.is_team, rounds), plan)
 
 
 @token_page()

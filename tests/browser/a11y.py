@@ -166,7 +166,6 @@ class State:
 
     name: str
     reach: Callable[[Page, str], None]  # (page, live server URL)
-    has_form: bool = False  # a form that is posted: this page may set the CSRF cookie
     posts: bool = False  # reaching it sends a form
     sets: tuple[str, ...] = ()  # other cookies it may set (a team participant's, on answering)
 
@@ -194,16 +193,14 @@ def public_pages(content: SiteContent) -> list[State]:
     solo, team = content.solo, content.team_enough
     states = [
         State("etusivu", visit("/")),
-        State("oivallukset", visit("/oivallukset/"), has_form=True),
+        State("oivallukset", visit("/oivallukset/")),
         State(
             "artikkeli, kommenttilomake tyhjänä",
             visit(content.article.get_absolute_url()),
-            has_form=True,
         ),
         State(
             "artikkeli, vastaus kommenttiin",
             visit(f"{content.article.get_absolute_url()}?vastaa={content.reply_to}#kommentoi"),
-            has_form=True,
         ),
         State(
             "artikkeli, kommentointi päättynyt", visit(content.closed_article.get_absolute_url())
@@ -213,19 +210,16 @@ def public_pages(content: SiteContent) -> list[State]:
         State("innostu, rajattu", visit("/innostu/?laji=kokeilu&teema=dialogi&sektori=kunta")),
         State("innostu, ei tuloksia", visit("/innostu/?laji=esimerkki&sektori=valtio")),
         State("esimerkki", visit(content.case.get_absolute_url())),
-        State("kerro kokemuksesta, tyhjä lomake", visit("/innostu/kerro/"), has_form=True),
+        State("kerro kokemuksesta, tyhjä lomake", visit("/innostu/kerro/")),
         State("kertomuksen tilasivu", visit(content.status_path)),
-        State("työkirja, aloitus", visit("/tyokirja/"), has_form=True),
+        State("työkirja, aloitus", visit("/tyokirja/")),
         State("työkirja yksin, yleiskuva", visit(solo.get_absolute_url())),
-        State(
-            "työkirja yksin, vaihe 1", visit(f"/tyokirja/{solo.token}/missa-olemme/"), has_form=True
-        ),
+        State("työkirja yksin, vaihe 1", visit(f"/tyokirja/{solo.token}/missa-olemme/")),
         State(
             "työkirja yksin, vaihe 2",
             visit(f"/tyokirja/{solo.token}/mika-on-tarkeaa/"),
-            has_form=True,
         ),
-        State("työkirja yksin, vaihe 3", visit(f"/tyokirja/{solo.token}/kokeilu/"), has_form=True),
+        State("työkirja yksin, vaihe 3", visit(f"/tyokirja/{solo.token}/kokeilu/")),
         State("työkirja yksin, vaihe 4", visit(f"/tyokirja/{solo.token}/yhteenveto/")),
         State(
             "työkirja yksin aloitettu, vaihe 4",
@@ -240,31 +234,27 @@ def public_pages(content: SiteContent) -> list[State]:
         State(
             "tiimi, vetäjän vaihe 2",
             visit(f"/tyokirja/{team.token}/mika-on-tarkeaa/"),
-            has_form=True,
         ),
         State("tiimi, vetäjän yhteenveto", visit(f"/tyokirja/{team.token}/yhteenveto/")),
         State(
             "tiimi, vetäjän yhteenveto liian harvoin vastauksin",
             visit(f"/tyokirja/{content.team_few.token}/yhteenveto/"),
         ),
-        State("tiimi, osallistujan lomake", visit(team.participant_url()), has_form=True),
+        State("tiimi, osallistujan lomake", visit(team.participant_url())),
         State("tiimi, osallistujan omat vastaukset", visit(content.participant.get_absolute_url())),
         State(
             "tiimi, osallistujan vastausten muutos",
             visit(content.participant.get_absolute_url() + "muuta/"),
-            has_form=True,
         ),
         State("tiimi, tuloste", visit(f"/tyokirja/{team.token}/tulosta/")),
         State("työkirja yksin, tuloste", visit(f"/tyokirja/{solo.token}/tulosta/")),
         State(
             "tiimi, uuden kierroksen vahvistus",
             visit(f"/tyokirja/{team.token}/uusi-kierros/"),
-            has_form=True,
         ),
         State(
             "tiimi, vastaamisen päättämisen vahvistus",
             visit(f"/tyokirja/{content.team_few.token}/paata-kierros/"),
-            has_form=True,
         ),
         State(
             "tiimi, vetäjän vaihe 1 vastaaminen päättynyt",
@@ -276,7 +266,6 @@ def public_pages(content: SiteContent) -> list[State]:
         State(
             "kerro kokemuksesta, kokeilu esitäytettynä",
             visit(story_prefill_url(solo.current_round().experiment)),
-            has_form=True,
         ),
         State("työkirja, tuntematon linkki", visit("/tyokirja/" + "x" * 43 + "/", 404)),
         State("teemat", visit("/teemat/")),
@@ -285,24 +274,22 @@ def public_pages(content: SiteContent) -> list[State]:
         State("ruotsiksi: teema", visit("/sv/teemat/jaettu-johtajuus/")),
         State("tietoa VALOAsta", visit("/tietoa/")),
         State("tietosuoja", visit("/tietosuoja/")),
-        State("tilaa", visit("/tilaa/?teema=dialogi"), has_form=True),
+        State("tilaa", visit("/tilaa/?teema=dialogi")),
         State("tilaus, vanhentunut linkki", visit("/tilaa/vahvista/x/", 404)),
         State("saavutettavuus", visit("/saavutettavuus/")),
-        State("anna palautetta, tyhjä lomake", visit("/palaute/"), has_form=True),
+        State("anna palautetta, tyhjä lomake", visit("/palaute/")),
         State("sivua ei löytynyt", visit("/ei-tallaista-sivua/", 404)),
         # The interface in Swedish and English; the content stays in Finnish.
         State("ruotsiksi: etusivu", visit("/sv/")),
         State(
             "ruotsiksi: työkirja yksin, vaihe 1",
             visit(f"/sv/tyokirja/{solo.token}/missa-olemme/"),
-            has_form=True,
         ),
         State(
             "englanniksi: artikkeli",
             visit("/en" + content.article.get_absolute_url()),
-            has_form=True,
         ),
-        State("englanniksi: kerro kokemuksesta", visit("/en/innostu/kerro/"), has_form=True),
+        State("englanniksi: kerro kokemuksesta", visit("/en/innostu/kerro/")),
         State("haku, tyhjä", visit("/haku/")),
         State("haku, tuloksia", search_from_the_header("dialogi")),
         State("haku, teema", visit("/haku/?teema=dialogi")),
@@ -447,8 +434,8 @@ def form_states(content: SiteContent) -> list[State]:
         finally:
             django_settings.RATE_LIMIT_POSTS = limit
 
-    def sent(name: str, reach: Callable[[Page, str], None], form_on_page=True, sets=()) -> State:
-        return State(name, reach, has_form=form_on_page, posts=True, sets=sets)
+    def sent(name: str, reach: Callable[[Page, str], None], sets=()) -> State:
+        return State(name, reach, posts=True, sets=sets)
 
     return [
         sent("oivallukset, lomakkeessa virheitä", insight_errors),
@@ -456,10 +443,10 @@ def form_states(content: SiteContent) -> list[State]:
         sent("artikkeli, lomakkeessa virheitä", comment_errors),
         sent("artikkeli, oma kommentti odottaa tarkistusta", comment_sent),
         sent("kerro kokemuksesta, lomakkeessa virheitä", story_errors),
-        sent("kerro kokemuksesta, kiitos", story_sent, form_on_page=False),
-        sent("kerro kokemuksesta, tilasivu lähettämisen jälkeen", story_status, form_on_page=False),
+        sent("kerro kokemuksesta, kiitos", story_sent),
+        sent("kerro kokemuksesta, tilasivu lähettämisen jälkeen", story_status),
         sent("anna palautetta, lomakkeessa virheitä", feedback_errors),
-        sent("anna palautetta, kiitos", feedback_sent, form_on_page=False),
+        sent("anna palautetta, kiitos", feedback_sent),
         sent("työkirja, aloituksessa virheitä", workbook_start_errors),
         sent("työkirja, jatka-lomakkeessa virheitä", workbook_continue_errors),
         sent("työkirja, tiimin työkirja aloitettu", workbook_started),
@@ -470,7 +457,6 @@ def form_states(content: SiteContent) -> list[State]:
         sent(
             "tiimi, osallistujan vastaukset tallennettu",
             participate_sent,
-            form_on_page=False,
             sets=(PARTICIPANT_COOKIE,),
         ),
         sent(
@@ -479,7 +465,7 @@ def form_states(content: SiteContent) -> list[State]:
             sets=(PARTICIPANT_COOKIE,),
         ),
         sent("tiimi, liian monta uutta vastaajaa (429)", too_many_participants),
-        sent("liian monta viestiä (429)", too_many_posts, form_on_page=False),
+        sent("liian monta viestiä (429)", too_many_posts),
     ]
 
 

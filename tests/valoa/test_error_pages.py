@@ -10,6 +10,7 @@ PAGES = {
     "400.html": "Pyyntöä ei voitu käsitellä",
     "403.html": "Ei käyttöoikeutta",
     "403_csrf.html": "Lomake vanheni",
+    "403_cross_site.html": "Lomake lähetettiin toiselta sivustolta",
     "404.html": "Sivua ei löytynyt",
     "413.html": "Lähetys oli liian suuri",
     "429.html": "Liian monta viestiä lyhyessä ajassa",

@@ -16,6 +16,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from valoa.posting import antispam
+from valoa.posting.cross_site import login_free_form
+
+__all__ = ["Received", "form_page", "login_free_form", "receive"]
 
 
 @dataclass

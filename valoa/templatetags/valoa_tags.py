@@ -1,12 +1,25 @@
+from contextlib import suppress
 from datetime import datetime
 
 from django import template
 from django.conf import settings
-from django.urls import translate_url
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+from django.urls import (
+    NoReverseMatch,
+    Resolver404,
+    get_script_prefix,
+    get_urlconf,
+    resolve,
+    reverse,
+)
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.encoding import iri_to_uri
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
+from django.utils.translation import get_language, override
+
+from valoa.posting.forms import TIME_TRAP_FIELD
 
 register = template.Library()
 
@@ -20,11 +33,6 @@ def machine_time(value) -> str:
             value = timezone.localtime(value)
         return value.isoformat(timespec="seconds")
     return value.isoformat() if value else ""
-
-
-@register.filter
-def startswith(text: str, prefix: str) -> bool:
-    return bool(prefix) and str(text).startswith(prefix)
 
 
 @register.simple_tag(takes_context=True)
@@ -41,20 +49,33 @@ def query_with(context, key: str, value) -> str:
 
 @register.simple_tag(takes_context=True)
 def language_versions(context) -> list[dict]:
-    """This page in each interface language: for the language switcher and hreflang links."""
+    """This page in each interface language: for the language switcher and hreflang links
+    (as django.urls.translate_url finds them, with one resolve for all the languages)."""
     request = context["request"]
     current = get_language()
-    path = request.get_full_path()
-    return [
-        {
-            "code": code,
-            "name": name,
-            "url": translate_url(path, code),
-            "absolute_url": settings.SITE_URL + translate_url(request.path, code),
-            "current": code == current,
-        }
-        for code, name in settings.LANGUAGES
-    ]
+    query = request.META.get("QUERY_STRING", "")
+    query = "?" + iri_to_uri(query) if query else ""
+    try:
+        match = resolve(request.path)
+        name = f"{match.namespace}:{match.url_name}" if match.namespace else match.url_name
+    except Resolver404:  # not one of the site's addresses (a 404): the page as it was asked
+        match = None
+    versions = []
+    for code, language_name in settings.LANGUAGES:
+        path = None
+        if match is not None:
+            with override(code), suppress(NoReverseMatch):
+                path = reverse(name, args=match.args, kwargs=match.kwargs)
+        versions.append(
+            {
+                "code": code,
+                "name": language_name,
+                "url": path + query if path else request.get_full_path(),
+                "absolute_url": settings.SITE_URL + (path or request.path),
+                "current": code == current,
+            }
+        )
+    return versions
 
 
 @register.simple_tag(takes_context=True)
@@ -98,3 +119,107 @@ def content_lang(item) -> str:
     """` lang="xx"` for text written in another language than the interface's, else nothing."""
     language = getattr(item, "language", settings.LANGUAGE_CODE)
     return format_html(' lang="{}"', language) if language != get_language() else ""
+
+
+# Markup that {% memo %} rendered, by the block, the language, the address prefix and the keys.
+_memo: dict[tuple, str] = {}
+MEMO_LIMIT = 1000
+
+
+@receiver(setting_changed)
+def forget_memo(**kwargs) -> None:
+    """A changed setting (in tests) may change any fragment: the addresses, the languages."""
+    _memo.clear()
+
+
+def memo_key(node, *keys) -> tuple:
+    return (node, get_language(), get_script_prefix(), get_urlconf(), *keys)
+
+
+class MemoNode(template.Node):
+    def __init__(self, nodelist, keys):
+        self.nodelist = nodelist
+        self.keys = keys
+
+    def render(self, context) -> str:
+        key = memo_key(self, *(key.resolve(context) for key in self.keys))
+        markup = _memo.get(key)
+        if markup is None:
+            markup = self.nodelist.render(context)
+            if len(_memo) >= MEMO_LIMIT:
+                _memo.clear()
+            _memo[key] = markup
+        return markup
+
+
+@register.tag
+def memo(parser, token):
+    """{% memo key… %}…{% endmemo %}: rendered once per process for each language and value
+    of the keys, then reused. Only for markup that depends on nothing else: translated texts,
+    {% url %} and {% static %} addresses, never the request, the database or the reader."""
+    keys = [parser.compile_filter(bit) for bit in token.split_contents()[1:]]
+    nodelist = parser.parse(("endmemo",))
+    parser.delete_first_token()
+    return MemoNode(nodelist, keys)
+
+
+MAIN_MENU = ("themes", "cases:list", "insights:list", "workbook:start")
+
+
+@register.simple_tag(takes_context=True)
+def current_section(context) -> str:
+    """The main menu's entry this page belongs to (the one whose address begins the page's),
+    or "": the key of the menu's {% memo %}."""
+    key = memo_key(current_section)
+    addresses = _memo.get(key)
+    if addresses is None:
+        addresses = _memo[key] = [(name, reverse(name)) for name in MAIN_MENU]
+    path = context["request"].path
+    return next((name for name, address in addresses if path.startswith(address)), "")
+
+
+# Where the time trap's token goes in a form's remembered markup (each showing gets its own).
+TIME_TRAP_MARK = "valoa-memo-time-trap-5d0e"
+
+
+class SameForEveryReaderNode(template.Node):
+    def __init__(self, nodelist, form):
+        self.nodelist = nodelist
+        self.form = form
+
+    def render(self, context) -> str:
+        form = self.form.resolve(context)
+        if form.is_bound or not getattr(form, "same_markup_for_every_reader", False):
+            return self.nodelist.render(context)
+        trap = form[TIME_TRAP_FIELD].value() if TIME_TRAP_FIELD in form.fields else None
+        # Everything a field's markup is made of that may differ between two showings.
+        fields = tuple(
+            (field.name, str(field.label), field.value())
+            for field in form
+            if field.name != TIME_TRAP_FIELD
+        )
+        key = memo_key(self, type(form), form.prefix, form.auto_id, fields)
+        markup = _memo.get(key)
+        if markup is None:
+            markup = self.nodelist.render(context)
+            token = conditional_escape(trap) if trap else None
+            if token is None or markup.count(token) != 1:
+                return markup  # the token cannot be told apart: not remembered
+            if len(_memo) >= MEMO_LIMIT:
+                _memo.clear()
+            _memo[key] = markup = markup.replace(token, TIME_TRAP_MARK)
+        return mark_safe(markup.replace(TIME_TRAP_MARK, conditional_escape(trap)))
+
+
+@register.tag
+def same_for_every_reader(parser, token):
+    """{% same_for_every_reader form %}…fields…{% endsame_for_every_reader %}: the fields of an
+    empty form that says `same_markup_for_every_reader` are rendered once per language, field
+    labels and values, then reused with this showing's own time-trap token. A form says so
+    only when nothing else in its fields' markup can differ (no choices from the database)."""
+    bits = token.split_contents()
+    if len(bits) != 2:
+        raise template.TemplateSyntaxError("Usage: {% same_for_every_reader form %}")
+    nodelist = parser.parse(("endsame_for_every_reader",))
+    parser.delete_first_token()
+    return SameForEveryReaderNode(nodelist, parser.compile_filter(bits[1]))

@@ -1,14 +1,19 @@
 """Whole-page cache for anonymous readers, served before most of the middleware runs.
 
-A page is rendered once with placeholders where the CSRF token and the form's time-trap token
-go; every reader then gets the cached page with fresh tokens of their own, so comment forms keep
-working and two readers never share a token. A change bumps the generation numbers of the pages
-that show it, so editors' decisions show at once and the other pages stay cached. There are three
-levels: the site's generation (every page: themes, the about page, authors, owed bumps), the
-listing scope (LISTING: the pages that list or count content, which is every page of
-`cached_for_readers` unless its view names other scopes) and one scope per item (an article's
-page with its comments, a case's page, a workbook's summary). A page is stored with the numbers
-of the site and of its scopes, and served only while none of them has moved.
+A page is rendered once with a placeholder where a form's time-trap token goes; every reader
+then gets the cached page with a token minted as it is served, so that a robot posting at once
+is still caught. Forms on cached pages carry no login and no per-reader CSRF token: they refuse
+cross-site posts by the browser's Origin and Sec-Fetch-Site headers (valoa.posting.cross_site).
+A page stored here is also marked for a shared cache in front (`SHARED_CACHE_CONTROL`: nginx's
+microcache, deploy/nginx/valoa.conf) for a second; see SECURITY.md.
+
+A change bumps the generation numbers of the pages that show it, so editors' decisions show at
+once and the other pages stay cached. There are three levels: the site's generation (every page:
+themes, the about page, authors, owed bumps), the listing scope (LISTING: the pages that list or
+count content, which is every page of `cached_for_readers` unless its view names other scopes)
+and one scope per item (an article's page with its comments, a case's page, a workbook's
+summary). A page is stored with the numbers of the site and of its scopes, and served only while
+none of them has moved.
 
 What a change bumps is said by its model (`invalidate_on_change`): one with `cache_scopes()`
 bumps those scopes (an approved comment: its article's and the listing; a published case: its
@@ -65,14 +70,17 @@ from django.core.cache import cache
 from django.db import DatabaseError, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.http import HttpRequest, HttpResponse
-from django.middleware.csrf import CsrfViewMiddleware, get_token
 from django.utils import timezone
 
 from valoa.posting import antispam
 from valoa.web import shared_cache
 
-CSRF_PLACEHOLDER = "valoa-csrf-placeholder-1f6c"
 TIME_TRAP_PLACEHOLDER = "valoa-time-trap-placeholder-9b2e"
+# What a shared cache in front may keep of a page stored here: a second (nginx counts whole
+# seconds, so a copy lives under two). The page's time-trap token is as old as the copy, and that
+# must stay below FORM_MIN_SECONDS (3): a robot that posts at once from a copy is still too
+# fast. No stale-while-revalidate: it would make copies older. Browsers keep nothing.
+SHARED_CACHE_CONTROL = "public, max-age=0, s-maxage=1"
 GENERATION_KEY = "page-cache-generation"
 # The pages that list or count published content (home, lists, themes, feeds, search, sitemap).
 LISTING = "listing"
@@ -90,11 +98,6 @@ _next_change: tuple[int, float | None] | None = None
 def is_capturing() -> bool:
     """True while a page is being rendered for the cache (forms put placeholders in)."""
     return _capturing.get()
-
-
-def csrf_placeholder(request: HttpRequest) -> dict:
-    """Context processor: while capturing, {% csrf_token %} renders the placeholder."""
-    return {"csrf_token": CSRF_PLACEHOLDER} if is_capturing() else {}
 
 
 class RecentPages:
@@ -340,7 +343,8 @@ def cached_response(
     bypass: tuple[str, ...] = (),
 ) -> HttpResponse:
     """The page `render()` makes, marked for the page cache when the middleware may store it:
-    rendered with placeholders for the readers' tokens, stored while nothing it shows changes.
+    rendered with a placeholder for the readers' time-trap tokens, stored while nothing it shows
+    changes.
 
     `scopes` name what the page shows beside what the whole site does (see the module
     docstring and `invalidate_scope`); `bypass` names query parameters that make a page
@@ -386,7 +390,6 @@ class PageCacheMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.csrf = CsrfViewMiddleware(get_response)
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if not _is_anonymous_read(request):
@@ -403,7 +406,7 @@ class PageCacheMiddleware:
             return self.get_response(request)
         generation, page = found
         if page is not None:
-            return self._answer(request, page)
+            return self._answer(page)
         request.page_cache_generation = generation
         response = self.get_response(request)
         scopes = getattr(response, "page_cache_scopes", None)
@@ -413,11 +416,12 @@ class PageCacheMiddleware:
             try:
                 expires = _expiry(generation)
             except DatabaseError:  # the page was rendered; it is just not stored
-                return self._fill(request, response)
+                return self._fill(response)
             headers = self._headers(response)
             self._store(key, (generation, scopes, response.content, headers, expires))
             response["X-Page-Cache"] = "miss"
-        return self._fill(request, response)
+            self._share(response)
+        return self._fill(response)
 
     def _lookup(self, key: str) -> tuple[int, tuple | None] | None:
         """The current generation, and the page stored under it (None when there is none),
@@ -474,22 +478,27 @@ class PageCacheMiddleware:
         if stored:
             recent.remember_page(key, page)
 
-    def _answer(self, request: HttpRequest, page: tuple) -> HttpResponse:
+    def _answer(self, page: tuple) -> HttpResponse:
         content, headers = page[2], page[3]
         response = HttpResponse(content, headers=dict(headers))
         response["X-Page-Cache"] = "hit"
-        return self._fill(request, response)
+        self._share(response)
+        return self._fill(response)
 
-    def _fill(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
+    @staticmethod
+    def _share(response: HttpResponse) -> None:
+        """A page stored here may be shared by a cache in front too, unless its view said
+        otherwise (a workbook's summary: never_cache)."""
+        if not response.has_header("Cache-Control"):
+            response["Cache-Control"] = SHARED_CACHE_CONTROL
+
+    @staticmethod
+    def _fill(response: HttpResponse) -> HttpResponse:
+        """The time-trap token, minted now: each reader's (or each copy's) own moment."""
         content = response.content
-        if CSRF_PLACEHOLDER.encode() in content:
-            self.csrf.process_request(request)  # the reader's own CSRF cookie, if valid
-            content = content.replace(CSRF_PLACEHOLDER.encode(), get_token(request).encode())
-            self.csrf.process_response(request, response)  # sets the cookie when it is new
         if TIME_TRAP_PLACEHOLDER.encode() in content:
             token = antispam.time_trap_token().encode()
-            content = content.replace(TIME_TRAP_PLACEHOLDER.encode(), token)
-        response.content = content
-        # Tokens are longer than their placeholders: the length CommonMiddleware put is stale.
+            response.content = content = content.replace(TIME_TRAP_PLACEHOLDER.encode(), token)
+        # The token is longer than its placeholder: the length CommonMiddleware put is stale.
         response["Content-Length"] = str(len(content))
         return response
