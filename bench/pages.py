@@ -7,10 +7,13 @@ Each page is then loaded for a bounded time at 16 connections with wrk (or, with
 small Python load generator) and compared with a static file of the same size served by the
 same gunicorn and whitenoise: the ceiling of this stack. Also measured: SQL queries per page
 (uncached, bench.page_queries), N concurrent comment posters, the slowest queries, a worker's
-memory and the article page's weight. Prints tables and the targets met or missed.
+memory, the article page's weight, and two reader scenarios (bench.scenarios): an editor
+approving comments while readers load 300 articles, and a cold crawl of every article. Prints
+tables and the targets met or missed.
 
     python -m bench.pages             # the full size (make bench)
     python -m bench.pages --smoke     # a tiny size that finishes in well under a minute
+    python -m bench.pages --only scenarios   # only the reader scenarios
 """
 
 import argparse
@@ -18,6 +21,7 @@ import dataclasses
 import gzip
 import json
 import os
+import random
 import re
 import secrets
 import shutil
@@ -35,7 +39,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench import nginx, uncached_load  # noqa: E402
+from bench import nginx, scenarios, uncached_load  # noqa: E402
 from bench.page_queries import TARGET_RENDERS, render_report  # noqa: E402
 from bench.seed import Size  # noqa: E402
 from tests.site_client import SiteClient  # noqa: E402
@@ -83,6 +87,12 @@ def options() -> argparse.Namespace:
     parser.add_argument(
         "--through-nginx", action="store_true", help="also through nginx (deploy/nginx.conf)"
     )
+    parser.add_argument(
+        "--only", choices=["scenarios"], help="only the approval scenario and the cold crawl"
+    )
+    parser.add_argument(
+        "--crawl-concurrency", type=int, default=2, help="cold crawl's connections (2)"
+    )
     Size.add_arguments(parser)
     chosen = parser.parse_args()
     chosen.seconds = chosen.seconds or (1 if chosen.smoke else 10)
@@ -99,12 +109,18 @@ def milliseconds(text: str) -> float:
     return float(number) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
 
 
-def wrk(url: str, seconds: float, connections: int) -> Load:
-    output = subprocess.run(
-        ["wrk", "-t", str(min(2, connections)), "-c", str(connections),
-         "-d", f"{max(1, round(seconds))}s", "--timeout", "5s", "--latency", url],
-        capture_output=True, text=True, check=True, timeout=seconds + 60,
-    ).stdout  # fmt: skip
+def wrk(url: str, seconds: float, connections: int, spread: scenarios.Spread | None = None) -> Load:
+    """`url`, or with `spread` its server's addresses so spread (a Lua script picks each)."""
+    with tempfile.NamedTemporaryFile("w", suffix=".lua") as script:
+        if spread:
+            script.write(spread.lua())
+            script.flush()
+        output = subprocess.run(
+            ["wrk", "-t", str(min(2, connections)), "-c", str(connections),
+             "-d", f"{max(1, round(seconds))}s", "--timeout", "5s", "--latency",
+             *(["-s", script.name] if spread else []), url],
+            capture_output=True, text=True, check=True, timeout=seconds + 60,
+        ).stdout  # fmt: skip
     percentiles = dict(re.findall(r"^\s+(50|99)(?:\.0+)?%\s+(\S+)\s*$", output, re.MULTILINE))
     if len(percentiles) < 2:
         raise RuntimeError(f"wrk gave no latencies for {url}:\n{output}")
@@ -119,8 +135,11 @@ def wrk(url: str, seconds: float, connections: int) -> Load:
     )
 
 
-def python_load(url: str, seconds: float, connections: int) -> Load:
-    """A small load generator: one thread per connection, keep-alive where the server allows.
+def python_load(
+    url: str, seconds: float, connections: int, spread: scenarios.Spread | None = None
+) -> Load:
+    """A small load generator: one thread per connection, keep-alive where the server allows;
+    with `spread`, each request picks one of its addresses on `url`'s server.
 
     Python's threads share one core at a time, so on a small machine this measures less than
     the site can do; wrk is the better tool."""
@@ -133,12 +152,12 @@ def python_load(url: str, seconds: float, connections: int) -> Load:
     lock = threading.Lock()
     until = time.perf_counter() + seconds
 
-    def connection_loop() -> None:
-        mine, failed = [], 0
+    def connection_loop(number: int) -> None:
+        mine, failed, rng = [], 0, random.Random(number)
         connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=5)
         while (started := time.perf_counter()) < until:
             try:
-                connection.request("GET", path)
+                connection.request("GET", spread.pick(rng) if spread else path)
                 response = connection.getresponse()
                 response.read()
                 if response.status >= 400:
@@ -156,7 +175,7 @@ def python_load(url: str, seconds: float, connections: int) -> Load:
             errors[0] += failed
 
     began = time.perf_counter()
-    threads = [threading.Thread(target=connection_loop) for _ in range(connections)]
+    threads = [threading.Thread(target=connection_loop, args=(n,)) for n in range(connections)]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -386,6 +405,7 @@ class Findings:
     renders: dict = dataclasses.field(default_factory=dict)  # uncached render times (issue 18)
     through_nginx: dict = dataclasses.field(default_factory=dict)  # bench.nginx.measure
     uncached: dict = dataclasses.field(default_factory=dict)  # uncached pages under load
+    readers: scenarios.Figures | None = None  # approvals and the cold crawl (issue 18)
 
 
 def run(chosen, size, env, url, cache, load, generator, work, log) -> int:
@@ -415,6 +435,8 @@ def run(chosen, size, env, url, cache, load, generator, work, log) -> int:
             f"Data set: {described} ({size.busiest} comments on the busiest article, a team of "
             f"{size.team}); {seeded['rows']:,} rows in {seeded['seconds']} s."
         )
+    if chosen.only == "scenarios":
+        return run_scenarios(chosen, env, load, log)
     indexed = json.loads(
         subprocess.run(
             [sys.executable, "manage.py", "rebuild_search_index", "--json"],
@@ -452,6 +474,7 @@ def run(chosen, size, env, url, cache, load, generator, work, log) -> int:
         ).stdout.splitlines()[-1]
     )  # fmt: skip
     costs = measured["pages"]
+    prepared = prepare_scenarios(chosen, env)
     manage(env, "shell", "-c", "from django.core.cache import cache; cache.clear()")
     print(f"Prepared in {time.monotonic() - started:.0f} s.\n")
 
@@ -493,6 +516,7 @@ def run(chosen, size, env, url, cache, load, generator, work, log) -> int:
         found.posted = post_comments(base, found.pages["busiest article"], chosen.posters, marker)
         found.rss = {pid: resident_megabytes(pid) for pid in gunicorn_workers(base)}
         found.private = {pid: private_megabytes(pid) for pid in found.rss}
+        found.readers = measure_scenarios(chosen, base, env, prepared, load)
         if chosen.through_nginx:
             pages = {name: path for name, path in found.pages.items() if name != "static file"}
             found.through_nginx = nginx.measure(base, work, pages, load, chosen)
@@ -512,6 +536,40 @@ def run(chosen, size, env, url, cache, load, generator, work, log) -> int:
         found.slowest = [(ms, ms, 1, " ".join(sql.split())) for ms, sql in sorted(seen)[::-1]][:8]
     found.stored = stored_comments(env, marker)
     return report(chosen, found, log)
+
+
+# The reader scenarios (bench.scenarios): an editor approving under load, the cold crawl.
+
+
+def scenario_seconds(chosen) -> float:
+    return max(chosen.seconds, 3)  # a few approvals even in the smoke size
+
+
+def prepare_scenarios(chosen, env: dict) -> dict:
+    pending = scenarios.pending_needed(scenario_seconds(chosen))
+    return scenarios.site_call(env, "--prepare", str(pending))
+
+
+def measure_scenarios(chosen, base: str, env: dict, prepared: dict, load) -> scenarios.Figures:
+    return scenarios.measure(
+        base, env, prepared, load, scenario_seconds(chosen), chosen.warmup,
+        chosen.connections, chosen.crawl_concurrency,
+    )  # fmt: skip
+
+
+def run_scenarios(chosen, env: dict, load, log: Path) -> int:
+    """--only scenarios: a quicker round for a developer working on them."""
+    manage(env, "collectstatic", "--noinput")
+    prepared = prepare_scenarios(chosen, env)
+    busy = [cpu_busy()]
+    with gunicorn(env, workers=chosen.workers, threads=chosen.threads, log=log) as base:
+        figures = measure_scenarios(chosen, base, env, prepared, load)
+    busy.append(cpu_busy())
+    lines, missed = scenarios.report(figures)
+    print("\n" + "\n".join(lines))
+    print_log(log)
+    print_verdict(busy, missed)
+    return 1 if scenarios.broken(figures) else 0
 
 
 # Pages with paginated lists: each list may count its rows once.
@@ -610,8 +668,21 @@ def report(chosen, found: Findings, log: Path) -> int:
     if total > TARGETS["weight_kb"]:
         missed.append(f"the article page weighs {total:.0f} KB gzipped")
 
+    lines, more = scenarios.report(found.readers)
+    print("\n" + "\n".join(lines))
+    missed += more
+
     print_log(log)
-    before, after = found.busy
+    print_verdict(found.busy, missed)
+    # The benchmark reports; it fails only when the site did not work.
+    broken = found.stored != posters or any(
+        status >= 500 or status == 0 for status, _ in found.answers.values()
+    )
+    return 1 if broken or scenarios.broken(found.readers) else 0
+
+
+def print_verdict(busy: list[float], missed: list[str]) -> None:
+    before, after = busy
     print(
         f"\nOther work on the machine: its {os.cpu_count()} CPUs were {before:.0f} % busy just "
         f"before the measurements and {after:.0f} % just after (the site idle). Above a few "
@@ -621,11 +692,6 @@ def report(chosen, found: Findings, log: Path) -> int:
         print("Targets missed:\n  " + "\n  ".join(missed))
     else:
         print("All targets met.")
-    # The benchmark reports; it fails only when the site did not work.
-    broken = found.stored != posters or any(
-        status >= 500 or status == 0 for status, _ in found.answers.values()
-    )
-    return 1 if broken else 0
 
 
 if __name__ == "__main__":

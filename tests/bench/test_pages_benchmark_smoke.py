@@ -1,8 +1,10 @@
 """The page benchmark runs end to end in its tiny size: a proof that it works, not a timing."""
 
+import collections
 import http.server
 import os
 import re
+import shutil
 import subprocess
 import sys
 import threading
@@ -10,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from bench.pages import milliseconds, python_load
+from bench.pages import milliseconds, python_load, wrk
+from bench.scenarios import Spread
 from tests.throwaway_postgres import postgres_bin
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -61,12 +64,26 @@ def test_the_smoke_sized_benchmark_measures_every_page_and_stores_every_post():
     assert re.search(r"Weekly digests: 200 of 200 sent through SMTP in [\d.]+ s", result.stdout)
     assert re.search(r"RSS \d+", result.stdout)
     assert re.search(r"Article page weight, gzipped: [\d.]+ KB", result.stdout)
+    # The approval scenario: readers' throughput with and without an editor, every approval
+    # stored and shown to readers; the cold crawl of every published article (issue 18).
+    for name in ["no editor", "editor, no change", "editor approving"]:
+        assert re.search(rf"^{name}\s+\d+\s+[\d.]+\s+[\d.]+\s+[\d.]+\s+\d+", result.stdout, re.M)
+    approvals = re.search(r"approved (\d+) of (\d+) .*visible to readers (\d+) of", result.stdout)
+    assert approvals, result.stdout
+    approved, attempted, visible = map(int, approvals.groups())
+    assert approved == attempted == visible > 0
+    crawl = re.search(
+        r"^Cold crawl: (\d+) published articles once.*total [\d.]+ s$", result.stdout, re.M
+    )
+    assert crawl and int(crawl[1]) > 0, result.stdout  # "(N errors)" would follow the total
 
 
 class _Hello(http.server.BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    asked: collections.Counter = collections.Counter()
 
     def do_GET(self):
+        self.asked[self.path] += 1
         body = b"hei\n" if self.path == "/" else b"ei ole\n"
         self.send_response(200 if self.path == "/" else 404)
         self.send_header("Content-Length", str(len(body)))
@@ -100,3 +117,18 @@ def test_wrk_latencies_are_read_in_any_unit():
     assert milliseconds("850.00us") == pytest.approx(0.85)
     assert milliseconds("12.5ms") == 12.5
     assert milliseconds("1.25s") == 1250
+
+
+@pytest.mark.parametrize("generator", ["python", "wrk"])
+def test_readers_spread_over_the_addresses_the_first_most_often(tiny_server, generator):
+    if generator == "wrk" and not shutil.which("wrk"):
+        pytest.skip("wrk is not installed")
+    load = wrk if generator == "wrk" else python_load
+    _Hello.asked.clear()
+    spread = Spread.zipf(["/", "/toinen", "/kolmas"])
+
+    result = load(tiny_server + "/", 1, 2, spread=spread)
+
+    asked = _Hello.asked
+    assert sum(asked.values()) >= result.requests > 30
+    assert asked["/"] > asked["/kolmas"] > 0 and asked["/toinen"] > 0
