@@ -60,11 +60,25 @@ class ModerationActions:
         self._moderate(request, queryset, "mark_spam", _("merkitty roskapostiksi"))
 
 
+class AwaitingArticleFilter(admin.RelatedOnlyFieldListFilter):
+    """The articles with comments awaiting moderation, by title: a short list however many
+    articles there are, read as ids and titles only (any article is found by searching its
+    title)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.title = _("artikkeli, jolla on odottavia kommentteja")
+
+    def field_choices(self, field, request, model_admin):
+        awaiting = Comment.objects.pending().values("article")
+        return Article.objects.filter(pk__in=awaiting).order_by("title").values_list("pk", "title")
+
+
 @admin.register(Comment)
 class CommentAdmin(ModerationActions, admin.ModelAdmin):
     list_display = ["excerpt_column", "name", "target", "status", "created_at"]
-    list_filter = ["status", CommentKindFilter, ("article", admin.RelatedOnlyFieldListFilter)]
-    search_fields = ["name", "email", "body"]
+    list_filter = ["status", CommentKindFilter, ("article", AwaitingArticleFilter)]
+    search_fields = ["name", "email", "body", "article__title"]
     list_select_related = ["article"]
     date_hierarchy = "created_at"
     actions = ["approve", "reject", "mark_spam"]
