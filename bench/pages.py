@@ -85,8 +85,11 @@ def options() -> argparse.Namespace:
         "--load-generator", choices=["auto", "wrk", "python"], default="auto", help="(auto)"
     )
     parser.add_argument(
-        "--through-nginx", action="store_true", help="also through nginx (deploy/nginx.conf)"
+        "--through-nginx",
+        action="store_true",
+        help="also through nginx (deploy/nginx.conf); the default when nginx is installed",
     )
+    parser.add_argument("--no-nginx", action="store_true", help="not through nginx")
     parser.add_argument(
         "--only", choices=["scenarios"], help="only the approval scenario and the cold crawl"
     )
@@ -340,6 +343,10 @@ def main() -> int:
     if chosen.through_nginx and not nginx.available():
         print(f"{nginx.NGINX} is not installed: apt-get install nginx")
         return 2
+    if not chosen.no_nginx and not chosen.through_nginx:
+        chosen.through_nginx = nginx.available()
+        if not chosen.through_nginx:
+            print("nginx is not installed (apt-get install nginx): no figures through nginx.")
 
     work = Path(tempfile.mkdtemp(prefix="valoa-bench-"))
     database = None
