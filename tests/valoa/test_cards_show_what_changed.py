@@ -14,8 +14,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture(params=["page cache on", "page cache off"])
 def page_cache_setting(request, settings):
-    """With the page cache the card reads the generation the middleware read; without it,
-    its own (a page cache hit would pass without rendering: every page here is new)."""
+    """With the page cache on, cards take the site's generation the middleware read for the
+    page; off, they read it themselves. Each change here also empties the cached pages, so
+    every page after one is rendered anew."""
     if request.param == "page cache off":
         settings.PAGE_CACHE_SECONDS = 0
 
