@@ -20,6 +20,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, override
 
 from valoa.posting.forms import TIME_TRAP_FIELD
+from valoa.web import page_cache
 
 register = template.Library()
 
@@ -130,6 +131,7 @@ MEMO_LIMIT = 1000
 def forget_memo(**kwargs) -> None:
     """A changed setting (in tests) may change any fragment: the addresses, the languages."""
     _memo.clear()
+    _cards.clear()
 
 
 def memo_key(node, *keys) -> tuple:
@@ -161,6 +163,59 @@ def memo(parser, token):
     nodelist = parser.parse(("endmemo",))
     parser.delete_first_token()
     return MemoNode(nodelist, keys)
+
+
+# Markup that {% card %} rendered: a card of each item shown lately, in each language and variant.
+_cards: dict[tuple, str] = {}
+CARDS_LIMIT = 5000  # some 1 kB each: a few megabytes a process
+
+
+class CardNode(template.Node):
+    def __init__(self, nodelist, item, keys):
+        self.nodelist = nodelist
+        self.item = item
+        self.keys = keys
+
+    def render(self, context) -> str:
+        generation = page_cache.site_generation(context.get("request"))
+        if generation is None:  # a theme may have been renamed unseen: nothing is reused
+            return self.nodelist.render(context)
+        item = self.item.resolve(context)
+        # Its themes as the list loaded them (for_list), when it did: added or removed without
+        # a save of the item, they move no timestamp.
+        themes = getattr(item, "_prefetched_objects_cache", {}).get("themes")
+        key = memo_key(
+            self,
+            item._meta.label,
+            item.pk,
+            item.updated_at,
+            generation,
+            themes if themes is None else tuple(theme.pk for theme in themes),
+            *(key.resolve(context) for key in self.keys),
+        )
+        markup = _cards.get(key)
+        if markup is None:
+            markup = self.nodelist.render(context)
+            if len(_cards) >= CARDS_LIMIT:
+                _cards.clear()
+            _cards[key] = markup
+        return markup
+
+
+@register.tag
+def card(parser, token):
+    """{% card item variant… %}…{% endcard %}: a list's card of a published item, rendered once
+    per process and reused while it shows the same: the item as last saved (`updated_at`), its
+    themes, the language, the variant's keys and the site's generation (themes' and authors'
+    names: page_cache.site_generation). Only the items a page's query returned get a card, so
+    a withdrawn one's is never shown; while the shared cache does not answer, none is reused."""
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError("Usage: {% card item variant… %}…{% endcard %}")
+    item, *keys = (parser.compile_filter(bit) for bit in bits[1:])
+    nodelist = parser.parse(("endcard",))
+    parser.delete_first_token()
+    return CardNode(nodelist, item, keys)
 
 
 MAIN_MENU = ("themes", "cases:list", "insights:list", "workbook:start")

@@ -206,6 +206,24 @@ def _settle_outages() -> bool:
     return True
 
 
+def site_generation(request: HttpRequest | None = None) -> int | None:
+    """The site's generation number (moved by a change that may show on any page: a theme, an
+    author), for markup a process keeps to reuse (cards); None while the shared cache does not
+    answer, when nothing may be reused. The number the middleware read for this request, or
+    this process's recent one, else one round trip; owed bumps are paid first."""
+    generation = getattr(request, "page_cache_generation", None)
+    if generation is not None:
+        return generation
+    known, generation = recent.number(GENERATION_KEY)
+    if known and _Settled.outages == shared_cache.health.outages:
+        return generation
+    if not _settle_outages():
+        return None
+    return shared_cache.attempt(
+        lambda: _current(GENERATION_KEY, cache.get(GENERATION_KEY)), fallback=None
+    )
+
+
 def _bump_now_and_after_commit(key: str) -> None:
     _bump(key)
     # A reader who renders before the commit must not keep the old page under the new number.
