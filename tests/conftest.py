@@ -7,6 +7,7 @@ from django.core.cache import cache
 from django.utils import translation
 
 from insights.models import Article
+from tests import background
 from tests.factories import make_article
 from valoa.permissions import EDITORS_GROUP
 from valoa.web import page_cache, shared_cache
@@ -23,6 +24,26 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "postgres" in item.keywords:
             item.add_marker(skip)
+
+
+def pytest_collection_finish(session):
+    """The long commands of the tests that will run start now, in the background."""
+    if session.config.option.collectonly:
+        return
+    commands = []
+    for item in session.items:
+        command = getattr(getattr(item, "function", None), "background_command", None)
+        skipped = any(
+            mark.args and mark.args[0] is True for mark in item.iter_markers("skipif")
+        ) or any(True for _ in item.iter_markers("skip"))
+        if command is not None and not skipped:
+            commands.append(command)
+    if commands:
+        background.start(commands)
+
+
+def pytest_sessionfinish(session):
+    background.stop()
 
 
 @pytest.fixture(autouse=True)

@@ -3,17 +3,15 @@
 import http.server
 import os
 import re
-import subprocess
 import sys
 import threading
-from pathlib import Path
 
 import pytest
 
 from bench.pages import milliseconds, python_load
+from tests.background import Command, runs
 from tests.throwaway_postgres import postgres_bin
 
-ROOT = Path(__file__).resolve().parents[2]
 PAGES = [
     "home",
     "insights p1",
@@ -27,19 +25,19 @@ PAGES = [
 ]
 
 
+SMOKE = Command(
+    [sys.executable, "-m", "bench.pages", "--smoke", "--workers", "2"],
+    timeout=240,
+    # Its own throwaway database, even when the tests run on PostgreSQL (DATABASE_URL).
+    env=lambda: {name: value for name, value in os.environ.items() if name != "DATABASE_URL"},
+)
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(postgres_bin() is None, reason="PostgreSQL server binaries not installed")
+@runs(SMOKE)
 def test_the_smoke_sized_benchmark_measures_every_page_and_stores_every_post():
-    # Its own throwaway database, even when the tests run on PostgreSQL (DATABASE_URL).
-    env = {name: value for name, value in os.environ.items() if name != "DATABASE_URL"}
-    result = subprocess.run(
-        [sys.executable, "-m", "bench.pages", "--smoke", "--workers", "2"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=240,
-    )
+    result = SMOKE.result()
 
     assert result.returncode == 0, result.stdout + result.stderr
     table = {}
