@@ -1,13 +1,12 @@
-"""Tests that run one long command and check its output (the benchmark and load-test smoke
-tests) have the command started as the session starts, in the background, one command after
-another; the test then waits for its command and checks the output as before.
+"""Slow work that a test only waits for (a command whose output it checks, a throwaway server
+migrated for it) starts as the session starts, in the background, one piece after another; the
+test then waits for its piece and checks what it checked before.
 
-Those commands spend a minute or more in processes of their own (servers, load generators)
-while the pytest process uses one core for the rest of the suite: on the 2 cores of CI they
-use the other. Mark such a test with `@runs(command)` and call `command.result()` in it.
+That work is spent in processes of their own (servers, migrations, load generators) while the
+pytest process uses one core for the rest of the suite: on the 2 cores of CI they use the
+other. Mark such a test with `@runs(work)` and call `work.result()` in it or its fixture.
 """
 
-import dataclasses
 import os
 import signal
 import subprocess
@@ -18,49 +17,75 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
-@dataclasses.dataclass(eq=False)
-class Command:
-    argv: list[str]
-    timeout: float
-    env: Callable[[], dict] = lambda: dict(os.environ)  # read when the command starts
-    queued: bool = False
-    done: threading.Event = dataclasses.field(default_factory=threading.Event)
-    outcome: subprocess.CompletedProcess | BaseException | None = None
-    process: subprocess.Popen | None = None
+class Work:
+    """`make()` run once, in the background when the session starts it, else when asked."""
 
-    def result(self) -> subprocess.CompletedProcess:
-        """The finished command, as `subprocess.run(argv, capture_output=True, text=True,
-        timeout=timeout)` gives it; runs it now when no session started it."""
+    def __init__(
+        self,
+        make: Callable[[], object],
+        discard: Callable[[object], None] | None = None,
+        when: Callable[[], bool] = lambda: True,
+    ):
+        self.make, self.discard, self.when = make, discard, when
+        self.queued = self.taken = False
+        self.done = threading.Event()
+        self.outcome = None
+
+    def result(self):
+        """What `make()` returned (or raises what it raised); once only, when something made
+        must be discarded: the test owns it then."""
+        if self.taken and self.discard:
+            raise RuntimeError("made for one test only")
         if not self.queued:
             self.run()
         self.done.wait()
+        self.taken = True
         if isinstance(self.outcome, BaseException):
             raise self.outcome
         return self.outcome
 
     def run(self) -> None:
         try:
-            self.process = subprocess.Popen(
-                self.argv,
-                cwd=ROOT,
-                env=self.env(),
-                stdout=subprocess.PIPE,
-                stderr=subprocess.PIPE,
-                text=True,
-            )
-            try:
-                stdout, stderr = self.process.communicate(timeout=self.timeout)
-            except subprocess.TimeoutExpired:
-                self.interrupt()
-                self.process.communicate()
-                raise
-            self.outcome = subprocess.CompletedProcess(
-                self.argv, self.process.returncode, stdout, stderr
-            )
+            self.outcome = self.make()
         except BaseException as error:  # the test that waits for it raises it
             self.outcome = error
         finally:
             self.done.set()
+
+    def stop(self) -> None:
+        """At the end of the session: what no test took is discarded."""
+        made = self.discard and self.done.wait(timeout=120) and not self.taken
+        if made and not isinstance(self.outcome, BaseException):
+            self.discard(self.outcome)
+
+
+class Command(Work):
+    """A command whose output a test checks: `result()` gives what `subprocess.run(argv,
+    capture_output=True, text=True, timeout=timeout)` would have. `env` is read when it
+    starts."""
+
+    def __init__(self, argv: list[str], timeout: float, env: Callable[[], dict] | None = None):
+        super().__init__(self.complete)
+        self.argv, self.timeout = argv, timeout
+        self.env = env or (lambda: dict(os.environ))
+        self.process = None
+
+    def complete(self) -> subprocess.CompletedProcess:
+        self.process = subprocess.Popen(
+            self.argv,
+            cwd=ROOT,
+            env=self.env(),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        try:
+            stdout, stderr = self.process.communicate(timeout=self.timeout)
+        except subprocess.TimeoutExpired:
+            self.interrupt()
+            self.process.communicate()
+            raise
+        return subprocess.CompletedProcess(self.argv, self.process.returncode, stdout, stderr)
 
     def interrupt(self) -> None:
         """Stop it as Ctrl-C would, so that it removes its servers; kill it if that does not
@@ -74,41 +99,44 @@ class Command:
         except subprocess.TimeoutExpired:
             process.kill()
 
+    def stop(self) -> None:
+        self.interrupt()
 
-def runs(command: Command):
-    """Marks a test whose command the session starts in the background."""
+
+def runs(work: Work):
+    """Marks a test whose work the session starts in the background."""
 
     def mark(test):
-        test.background_command = command
+        test.background_work = work
         return test
 
     return mark
 
 
-_started: list[Command] = []
+_started: list[Work] = []
 _stopping = threading.Event()
 
 
-def start(commands: Iterable[Command]) -> None:
-    """Run these commands one after another in a background thread."""
-    commands = [command for command in dict.fromkeys(commands) if not command.queued]
-    for command in commands:
-        command.queued = True
-    _started.extend(commands)
+def start(works: Iterable[Work]) -> None:
+    """Do these one after another in a background thread."""
+    works = [work for work in dict.fromkeys(works) if not work.queued and work.when()]
+    for work in works:
+        work.queued = True
+    _started.extend(works)
 
     def run_all() -> None:
-        for command in commands:
+        for work in works:
             if _stopping.is_set():
-                command.outcome = RuntimeError("the session ended before this command ran")
-                command.done.set()
+                work.outcome = RuntimeError("the session ended before this was done")
+                work.done.set()
             else:
-                command.run()
+                work.run()
 
-    threading.Thread(target=run_all, name="background commands", daemon=True).start()
+    threading.Thread(target=run_all, name="background work", daemon=True).start()
 
 
 def stop() -> None:
-    """At the end of the session (also an interrupted one): no command left running."""
+    """At the end of the session (also an interrupted one): nothing left running or made."""
     _stopping.set()
-    for command in _started:
-        command.interrupt()
+    for work in _started:
+        work.stop()

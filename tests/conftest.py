@@ -27,19 +27,19 @@ def pytest_collection_modifyitems(config, items):
 
 
 def pytest_collection_finish(session):
-    """The long commands of the tests that will run start now, in the background."""
+    """The slow work of the tests that will run starts now, in the background."""
     if session.config.option.collectonly:
         return
-    commands = []
+    works = []
     for item in session.items:
-        command = getattr(getattr(item, "function", None), "background_command", None)
+        work = getattr(getattr(item, "function", None), "background_work", None)
         skipped = any(
             mark.args and mark.args[0] is True for mark in item.iter_markers("skipif")
         ) or any(True for _ in item.iter_markers("skip"))
-        if command is not None and not skipped:
-            commands.append(command)
-    if commands:
-        background.start(commands)
+        if work is not None and not skipped:
+            works.append(work)
+    if works:
+        background.start(works)
 
 
 def pytest_sessionfinish(session):
