@@ -33,9 +33,9 @@ def pytest_collection_finish(session):
     works = []
     for item in session.items:
         work = getattr(getattr(item, "function", None), "background_work", None)
-        skipped = any(
+        skipped = item.get_closest_marker("skip") or any(
             mark.args and mark.args[0] is True for mark in item.iter_markers("skipif")
-        ) or any(True for _ in item.iter_markers("skip"))
+        )
         if work is not None and not skipped:
             works.append(work)
     if works:
@@ -53,6 +53,9 @@ def _quick_flush_on_postgres():
     and costs a second or more; DELETE in one transaction empties the few test rows at once.
     Foreign keys are DEFERRABLE, so the order does not matter. Only when sequences are kept
     (reset_sequences=False, the default), where TRUNCATE leaves them alone too."""
+    if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+        yield
+        return
     from django.db.backends.postgresql.operations import DatabaseOperations
 
     truncate = DatabaseOperations.sql_flush
