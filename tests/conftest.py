@@ -7,6 +7,7 @@ from django.core.cache import cache
 from django.utils import translation
 
 from insights.models import Article
+from tests import background
 from tests.factories import make_article
 from valoa.permissions import EDITORS_GROUP
 from valoa.web import page_cache, shared_cache
@@ -23,6 +24,53 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "postgres" in item.keywords:
             item.add_marker(skip)
+
+
+def pytest_collection_finish(session):
+    """The slow work of the tests that will run starts now, in the background."""
+    if session.config.option.collectonly:
+        return
+    works = []
+    for item in session.items:
+        work = getattr(getattr(item, "function", None), "background_work", None)
+        skipped = item.get_closest_marker("skip") or any(
+            mark.args and mark.args[0] is True for mark in item.iter_markers("skipif")
+        )
+        if work is not None and not skipped:
+            works.append(work)
+    if works:
+        background.start(works)
+
+
+def pytest_sessionfinish(session):
+    background.stop()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _quick_flush_on_postgres():
+    """After each transactional test (the browser tests, serialized_rollback) Django empties
+    every table with one TRUNCATE, which on PostgreSQL replaces each table's and index's files
+    and costs a second or more; DELETE in one transaction empties the few test rows at once.
+    Foreign keys are DEFERRABLE, so the order does not matter. Only when sequences are kept
+    (reset_sequences=False, the default), where TRUNCATE leaves them alone too."""
+    if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+        yield
+        return
+    from django.db.backends.postgresql.operations import DatabaseOperations
+
+    truncate = DatabaseOperations.sql_flush
+
+    def sql_flush(self, style, tables, *, reset_sequences=False, allow_cascade=False):
+        if reset_sequences or not tables:
+            return truncate(
+                self, style, tables, reset_sequences=reset_sequences, allow_cascade=allow_cascade
+            )
+        deletes = [f"DELETE FROM {self.quote_name(table)};" for table in tables]
+        return ["SET CONSTRAINTS ALL DEFERRED;", *deletes]
+
+    DatabaseOperations.sql_flush = sql_flush
+    yield
+    DatabaseOperations.sql_flush = truncate
 
 
 @pytest.fixture(autouse=True)

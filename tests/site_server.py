@@ -5,6 +5,7 @@ import os
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -45,31 +46,69 @@ def gunicorn(
     """Serve the site until the block ends; yields its base URL once /healthz answers.
 
     `options` are more gunicorn command-line options, e.g. ["--worker-class", "gthread"]."""
-    port = free_port()
-    errors = log.open("w") if log else subprocess.DEVNULL
-    server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "valoa.wsgi", "--bind", f"127.0.0.1:{port}",
-         "--workers", str(workers), "--threads", str(threads), "--timeout", "30", *options],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=errors,
-    )  # fmt: skip
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(150):
-            try:
-                urllib.request.urlopen(base + "/healthz", timeout=2)
-                break
-            except OSError:
-                time.sleep(0.2)
+    with gunicorns(env, 1, workers, threads, log, options) as (base,):
         yield base
+
+
+@contextlib.contextmanager
+def gunicorns(
+    env: dict,
+    count: int,
+    workers: int = 1,
+    threads: int = 1,
+    log: Path | None = None,
+    options: Sequence[str] = (),
+) -> Iterator[list[str]]:
+    """`count` separate gunicorns of the same site, started side by side (each start loads the
+    whole application); yields their base URLs once every /healthz answers. A `log` is shared."""
+    errors = log.open("w") if log else subprocess.DEVNULL
+    servers = []
+    try:
+        ports = set()
+        while len(ports) < count:  # not yet bound: free_port() could give one twice
+            ports.add(free_port())
+        for port in ports:
+            server = subprocess.Popen(
+                [sys.executable, "-m", "gunicorn", "valoa.wsgi", "--bind", f"127.0.0.1:{port}",
+                 "--workers", str(workers), "--threads", str(threads), "--timeout", "30",
+                 *options],
+                cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=errors,
+            )  # fmt: skip
+            servers.append((server, f"http://127.0.0.1:{port}"))
+        for server, base in servers:
+            _wait_until_healthy(server, base)
+        yield [base for _, base in servers]
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:  # a busy machine: the workers' exit may lag
-            server.kill()
-            server.wait()
+        for server, _ in servers:
+            server.terminate()
+        for server, _ in servers:
+            try:
+                server.wait(timeout=30)
+            except subprocess.TimeoutExpired:  # a busy machine: the workers' exit may lag
+                server.kill()
+                server.wait()
         if log:
             errors.close()
+
+
+def _wait_until_healthy(server: subprocess.Popen, base: str, seconds: float = 60) -> None:
+    """Until /healthz answers 200. One that keeps answering an error is served anyway after
+    30 s (a test may start the site with a dependency down); a server that exits or does not
+    answer at all is an error."""
+    started = time.monotonic()
+    while True:
+        try:
+            urllib.request.urlopen(base + "/healthz", timeout=2)
+            return
+        except urllib.error.HTTPError:
+            if time.monotonic() - started > 30:
+                return
+        except OSError:
+            if server.poll() is not None:
+                raise RuntimeError(f"gunicorn at {base} exited with {server.returncode}") from None
+            if time.monotonic() - started > seconds:
+                raise RuntimeError(f"gunicorn at {base} did not answer in {seconds} s") from None
+        time.sleep(0.05)
 
 
 def gunicorn_workers(base: str) -> list[int]:

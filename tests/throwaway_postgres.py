@@ -42,7 +42,20 @@ class ThrowawayPostgres:
 
     @property
     def url(self) -> str:
-        return f"postgres://postgres@127.0.0.1:{self.port}/valoa_outage"
+        return self.database_url("valoa_outage")
+
+    def database_url(self, name: str) -> str:
+        return f"postgres://postgres@127.0.0.1:{self.port}/{name}"
+
+    def copy_database(self, name: str) -> str:
+        """A new database `name` copied from the first one (migrate and seed that once, then
+        give each test a copy: far faster than migrating again); returns its URL. Nothing may
+        be connected to the first one meanwhile."""
+        self.run(
+            "createdb", "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres",
+            "-T", "valoa_outage", name,
+        )  # fmt: skip
+        return self.database_url(name)
 
     def run(self, tool: str, *args: str) -> None:
         subprocess.run(

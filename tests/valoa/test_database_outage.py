@@ -8,6 +8,7 @@ import time
 
 import pytest
 
+from tests.background import Work, runs
 from tests.site_client import SiteClient
 from tests.site_server import gunicorn, manage, site_env
 from tests.throwaway_postgres import ThrowawayPostgres, postgres_bin
@@ -30,10 +31,23 @@ def wait_for(client: SiteClient, path: str, status: int, seconds: float = 20) ->
     return last
 
 
+def migrated_server() -> ThrowawayPostgres:
+    server = ThrowawayPostgres(BIN)
+    try:
+        server.create()
+        manage(site_env(server.url), "migrate", "--noinput")
+    except BaseException:
+        server.remove()
+        raise
+    return server
+
+
+MIGRATED = Work(migrated_server, discard=ThrowawayPostgres.remove)
+
+
 @pytest.fixture
 def database():
-    server = ThrowawayPostgres(BIN)
-    server.create()
+    server = MIGRATED.result()
     yield server
     server.remove()
 
@@ -41,11 +55,11 @@ def database():
 @pytest.fixture
 def site(database):
     env = site_env(database.url, CONN_MAX_AGE="60")
-    manage(env, "migrate", "--noinput")
     with gunicorn(env) as base:
         yield SiteClient(base)
 
 
+@runs(MIGRATED)
 def test_database_outage_gives_503_quickly_and_the_site_recovers_by_itself(site, database):
     assert site.get("/oivallukset/")[0] == 200
 

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
+from tests.background import Work, runs
 from tests.throwaway_postgres import ThrowawayPostgres, postgres_bin
 from tests.valoa.search_test_set import KINDS, measure, table
 
@@ -45,11 +46,18 @@ def test_recall_on_this_database():
     assert_finds_enough(measured, connection.vendor)
 
 
+def measured_on_sqlite() -> dict:
+    with tempfile.TemporaryDirectory() as folder:
+        return measured_elsewhere(f"sqlite:///{folder}/recall.sqlite3")
+
+
+ON_SQLITE = Work(measured_on_sqlite, when=lambda: connection.vendor == "postgresql")
+
+
+@runs(ON_SQLITE)
 def test_recall_on_the_other_database():
     if connection.vendor == "postgresql":
-        with tempfile.TemporaryDirectory() as folder:
-            measured = measured_elsewhere(f"sqlite:///{folder}/recall.sqlite3")
-        assert_finds_enough(measured, "sqlite")
+        assert_finds_enough(ON_SQLITE.result(), "sqlite")
         return
     if (bin_dir := postgres_bin()) is None:
         pytest.skip("PostgreSQL's server binaries are not installed")

@@ -1,10 +1,14 @@
 """On SQLite (the default of `make run`) posts that arrive at the same moment, a double click
 among them, are all answered and stored once: no "database is locked" 503."""
 
+import shutil
+import tempfile
 import threading
+from pathlib import Path
 
 import pytest
 
+from tests.background import Work, runs
 from tests.site_client import SiteClient
 from tests.site_server import gunicorn, manage, site_env
 
@@ -16,17 +20,35 @@ Article.objects.create(slug="samanaikaiset", title="Samanaikaiset", lead="x", bo
 """
 
 
+def seeded_database() -> Path:
+    folder = Path(tempfile.mkdtemp(prefix="valoa-sqlite-"))
+    try:
+        env = site_env(f"sqlite:///{folder / 'db.sqlite3'}")
+        manage(env, "migrate", "--noinput")
+        manage(env, "shell", "-c", SEED)
+    except BaseException:
+        shutil.rmtree(folder)
+        raise
+    return folder
+
+
+SEEDED = Work(seeded_database, discard=shutil.rmtree)
+
+
 @pytest.fixture
-def site(tmp_path):
+def site():
+    folder = SEEDED.result()
     env = site_env(
-        f"sqlite:///{tmp_path / 'db.sqlite3'}", RATE_LIMIT_POSTS="1000", FORM_MIN_SECONDS="0"
+        f"sqlite:///{folder / 'db.sqlite3'}", RATE_LIMIT_POSTS="1000", FORM_MIN_SECONDS="0"
     )
-    manage(env, "migrate", "--noinput")
-    manage(env, "shell", "-c", SEED)
-    with gunicorn(env, workers=2, threads=4) as base:
-        yield base, env
+    try:
+        with gunicorn(env, workers=2, threads=4) as base:
+            yield base, env
+    finally:
+        shutil.rmtree(folder)
 
 
+@runs(SEEDED)
 def test_double_clicks_at_the_same_moment_are_all_answered_and_stored_once(site):
     base, env = site
     people = [SiteClient(base) for _ in range(4)]

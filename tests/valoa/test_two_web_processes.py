@@ -2,13 +2,15 @@
 cache, and what is done through one is seen through the other (pages within a quarter of a
 second: each process trusts the cache generation it read for PAGE_CACHE_LOCAL_MS)."""
 
+import itertools
 import socket
 import time
 
 import pytest
+import redis
 
 from tests.site_client import SiteClient
-from tests.site_server import gunicorn, manage, site_env
+from tests.site_server import gunicorns, manage, site_env
 from tests.throwaway_postgres import ThrowawayPostgres, postgres_bin
 
 BIN = postgres_bin()
@@ -17,6 +19,7 @@ pytestmark = [
     pytest.mark.skipif(BIN is None, reason="PostgreSQL server binaries not installed"),
 ]
 ARTICLE = "/oivallukset/kahden-koneen-testi/"
+COPIES = itertools.count()
 SEED = """
 from django.contrib.auth.models import Group, User
 from insights.models import Article, Author
@@ -43,19 +46,30 @@ CACHES = [
 ]
 
 
-@pytest.fixture(params=CACHES)
-def two_sites(request):
-    database = ThrowawayPostgres(BIN)
-    database.create()
-    env = site_env(database.url, RATE_LIMIT_POSTS="2", FORM_MIN_SECONDS="0", **request.param)
+@pytest.fixture(scope="module")
+def database():
+    """One throwaway server for the module, its database migrated and seeded once."""
+    server = ThrowawayPostgres(BIN)
     try:
+        server.create()
+        env = site_env(server.url)
         manage(env, "migrate", "--noinput")
-        manage(env, "shell", "-c", SEED)
-        manage(env, "shell", "-c", "from django.core.cache import cache; cache.clear()")
-        with gunicorn(env) as first, gunicorn(env) as second:
-            yield first, second
+        # The database cache is a table: every copy of the database starts with it empty.
+        manage(env, "shell", "-c", SEED + "from django.core.cache import cache; cache.clear()")
+        yield server
     finally:
-        database.remove()
+        server.remove()
+
+
+@pytest.fixture(params=CACHES)
+def two_sites(request, database):
+    """Two gunicorns on a fresh copy of the seeded database, with an empty cache."""
+    url = database.copy_database(f"site_{next(COPIES)}")
+    env = site_env(url, RATE_LIMIT_POSTS="2", FORM_MIN_SECONDS="0", **request.param)
+    if "REDIS_URL" in request.param:
+        redis.Redis.from_url(request.param["REDIS_URL"]).flushdb()  # what cache.clear() does
+    with gunicorns(env, 2) as (first, second):
+        yield first, second
 
 
 def comment(base: str, body: str, address_client: SiteClient | None = None):
