@@ -12,7 +12,7 @@ approving comments while readers load 300 articles, and a cold crawl of every ar
 tables and the targets met or missed.
 
     python -m bench.pages             # the full size (make bench)
-    python -m bench.pages --smoke     # a tiny size that finishes in well under a minute
+    python -m bench.pages --smoke     # a tiny size that finishes in about two minutes
     python -m bench.pages --only scenarios   # only the reader scenarios
 """
 
