@@ -122,9 +122,27 @@ def content_lang(item) -> str:
     return format_html(' lang="{}"', language) if language != get_language() else ""
 
 
+class Kept(dict):
+    """What a process keeps to reuse, by key: at most `limit` pieces, all forgotten when full
+    (what is shown often is soon back)."""
+
+    def __init__(self, limit: int):
+        super().__init__()
+        self.limit = limit
+
+    def keep(self, key, value):
+        if len(self) >= self.limit:
+            self.clear()
+        self[key] = value
+        return value
+
+    def get_or_make(self, key, make):
+        value = self.get(key)
+        return self.keep(key, make()) if value is None else value
+
+
 # Markup that {% memo %} rendered, by the block, the language, the address prefix and the keys.
-_memo: dict[tuple, str] = {}
-MEMO_LIMIT = 1000
+_memo = Kept(limit=1000)
 
 
 @receiver(setting_changed)
@@ -145,13 +163,7 @@ class MemoNode(template.Node):
 
     def render(self, context) -> str:
         key = memo_key(self, *(key.resolve(context) for key in self.keys))
-        markup = _memo.get(key)
-        if markup is None:
-            markup = self.nodelist.render(context)
-            if len(_memo) >= MEMO_LIMIT:
-                _memo.clear()
-            _memo[key] = markup
-        return markup
+        return _memo.get_or_make(key, lambda: self.nodelist.render(context))
 
 
 @register.tag
@@ -166,8 +178,7 @@ def memo(parser, token):
 
 
 # Markup that {% card %} rendered: a card of each item shown lately, in each language and variant.
-_cards: dict[tuple, str] = {}
-CARDS_LIMIT = 5000  # some 1 kB each: a few megabytes a process
+_cards = Kept(limit=5000)  # some 1 kB each: a few megabytes a process
 
 
 class CardNode(template.Node):
@@ -193,13 +204,7 @@ class CardNode(template.Node):
             themes if themes is None else tuple(theme.pk for theme in themes),
             *(key.resolve(context) for key in self.keys),
         )
-        markup = _cards.get(key)
-        if markup is None:
-            markup = self.nodelist.render(context)
-            if len(_cards) >= CARDS_LIMIT:
-                _cards.clear()
-            _cards[key] = markup
-        return markup
+        return _cards.get_or_make(key, lambda: self.nodelist.render(context))
 
 
 @register.tag
@@ -225,10 +230,9 @@ MAIN_MENU = ("themes", "cases:list", "insights:list", "workbook:start")
 def current_section(context) -> str:
     """The main menu's entry this page belongs to (the one whose address begins the page's),
     or "": the key of the menu's {% memo %}."""
-    key = memo_key(current_section)
-    addresses = _memo.get(key)
-    if addresses is None:
-        addresses = _memo[key] = [(name, reverse(name)) for name in MAIN_MENU]
+    addresses = _memo.get_or_make(
+        memo_key(current_section), lambda: [(name, reverse(name)) for name in MAIN_MENU]
+    )
     path = context["request"].path
     return next((name for name, address in addresses if path.startswith(address)), "")
 
@@ -260,9 +264,7 @@ class SameForEveryReaderNode(template.Node):
             token = conditional_escape(trap) if trap else None
             if token is None or markup.count(token) != 1:
                 return markup  # the token cannot be told apart: not remembered
-            if len(_memo) >= MEMO_LIMIT:
-                _memo.clear()
-            _memo[key] = markup = markup.replace(token, TIME_TRAP_MARK)
+            markup = _memo.keep(key, markup.replace(token, TIME_TRAP_MARK))
         return mark_safe(markup.replace(TIME_TRAP_MARK, conditional_escape(trap)))
 
 
