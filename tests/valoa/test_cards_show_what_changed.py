@@ -1,6 +1,7 @@
-"""List cards are rendered once and reused ({% card %}), yet every card shows its item as it is
-now: an edited title, a renamed theme, the reader's language; a withdrawn item has none; and
-without the shared cache the cards are the same."""
+"""List cards and an article's own part of its page are rendered once and reused
+({% card %}), yet every card shows its item as it is now: an edited title, a renamed theme,
+the reader's language; a withdrawn item has none; and without the shared cache the cards are
+the same."""
 
 import pytest
 from bs4 import BeautifulSoup
@@ -111,3 +112,23 @@ def test_cards_are_the_same_without_the_shared_cache(client, settings):
 
     assert cards(client, "/") == with_cache
     assert set(with_cache) == {"Artikkeli", "Esimerkki"}
+
+
+def test_an_articles_own_page_shows_its_text_author_and_themes_as_they_are_now(
+    client, page_cache_setting
+):
+    article = make_article(title="Alku", body="Ensimmäinen versio.")
+    article.themes.set([theme("dialogi")])
+    client.get(article.get_absolute_url())
+
+    article.body = "Toinen versio."
+    article.save()
+    article.author.name = "Uusi Nimi"
+    article.author.save()
+    article.themes.add(theme("jaettu-johtajuus"))
+
+    page = BeautifulSoup(client.get(article.get_absolute_url()).content, "html.parser")
+    own = page.select_one("article.article")
+    assert own.select_one(".prose").get_text(strip=True) == "Toinen versio."
+    assert own.select_one(".author-name").get_text(strip=True) == "Uusi Nimi"
+    assert len(own.select(".themes a")) == 2

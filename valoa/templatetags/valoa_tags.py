@@ -209,8 +209,9 @@ class CardNode(template.Node):
 
 @register.tag
 def card(parser, token):
-    """{% card item variant… %}…{% endcard %}: a list's card of a published item, rendered once
-    per process and reused while it shows the same: the item as last saved (`updated_at`), its
+    """{% card item variant… %}…{% endcard %}: markup that shows one published item (a list's
+    card; an article's own part of its page), rendered once per process and reused while it
+    shows the same: the item as last saved (`updated_at`), its
     themes, the language, the variant's keys and the site's generation (themes' and authors'
     names: page_cache.site_generation). Only the items a page's query returned get a card, so
     a withdrawn one's is never shown; while the shared cache does not answer, none is reused."""
