@@ -3,6 +3,8 @@
 from django.conf import settings
 from django.core.checks import Error, Tags, Warning, register
 
+from valoa.web.page_cache import SHARED_COPY_MAX_AGE
+
 
 @register(Tags.security, deploy=True)
 def check_production_settings(app_configs, **kwargs):
@@ -54,6 +56,15 @@ def check_spam_settings(app_configs, **kwargs):
             Error(
                 "FORM_MIN_SECONDS must be shorter than FORM_MAX_AGE_SECONDS: no form could pass.",
                 id="valoa.E003",
+            )
+        ]
+    if 0 < settings.FORM_MIN_SECONDS <= SHARED_COPY_MAX_AGE:
+        return [
+            Error(
+                f"FORM_MIN_SECONDS must be more than {SHARED_COPY_MAX_AGE}: a copy of a page in "
+                "nginx's microcache may be that old, and a robot posting at once from it would "
+                "pass the time trap (SECURITY.md).",
+                id="valoa.E004",
             )
         ]
     return []

@@ -1,5 +1,7 @@
 """Custom system checks catch configuration mistakes."""
 
+import pytest
+
 from valoa import checks
 
 
@@ -35,6 +37,13 @@ def test_a_time_trap_no_form_can_pass_is_an_error(settings):
     settings.FORM_MIN_SECONDS = 10**6
 
     assert ids(checks.check_spam_settings(None)) == ["valoa.E003"]
+
+
+@pytest.mark.parametrize("seconds", [1, 2])
+def test_a_time_trap_shorter_than_a_microcached_copys_life_is_an_error(settings, seconds):
+    settings.FORM_MIN_SECONDS = seconds
+
+    assert ids(checks.check_spam_settings(None)) == ["valoa.E004"]
 
 
 def test_the_configured_site_passes(settings):

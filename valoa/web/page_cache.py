@@ -78,9 +78,13 @@ from valoa.web import shared_cache
 TIME_TRAP_PLACEHOLDER = "valoa-time-trap-placeholder-9b2e"
 # What a shared cache in front may keep of a page stored here: a second (nginx counts whole
 # seconds, so a copy lives under two). The page's time-trap token is as old as the copy, and that
-# must stay below FORM_MIN_SECONDS (3): a robot that posts at once from a copy is still too
-# fast. No stale-while-revalidate: it would make copies older. Browsers keep nothing.
-SHARED_CACHE_CONTROL = "public, max-age=0, s-maxage=1"
+# must stay below FORM_MIN_SECONDS (the system check valoa.E004): a robot that posts at once
+# from a copy is still too fast. No stale-while-revalidate: it would make copies older.
+# Browsers keep nothing.
+SHARED_SECONDS = 1
+SHARED_CACHE_CONTROL = f"public, max-age=0, s-maxage={SHARED_SECONDS}"
+# The oldest a shared copy (and so its time-trap token) can be when nginx serves it.
+SHARED_COPY_MAX_AGE = SHARED_SECONDS + 1
 GENERATION_KEY = "page-cache-generation"
 # The pages that list or count published content (home, lists, themes, feeds, search, sitemap).
 LISTING = "listing"
