@@ -294,7 +294,8 @@ def seed(size: Size, rng: random.Random) -> dict:
                     published_at=published,
                 )
             )
-            article_themes += [Through(article_id=pk, theme_id=t) for t in some_themes(dialogue)]
+            articles[-1].theme_ids = some_themes(dialogue)
+            article_themes += [Through(article_id=pk, theme_id=t) for t in articles[-1].theme_ids]
         loader.insert(Article, articles)
         loader.insert(Through, article_themes)
         counts["articles"] = len(articles)
@@ -361,8 +362,8 @@ def seed(size: Size, rng: random.Random) -> dict:
                 **{f"{name}_html": section_html[text] for name, text in texts.items()},
             )
             cases.append(case)
-            must = dialogue if index == 2 else None
-            case_themes += [CaseThrough(case_id=pk, theme_id=t) for t in some_themes(must)]
+            case.theme_ids = some_themes(dialogue if index == 2 else None)
+            case_themes += [CaseThrough(case_id=pk, theme_id=t) for t in case.theme_ids]
         loader.insert(Case, cases)
         loader.insert(CaseThrough, case_themes)
         counts["cases"] = len(cases)

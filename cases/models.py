@@ -43,7 +43,7 @@ class CaseQuerySet(PublishedContentQuerySet):
         stays the same as cases accumulate: one query, and one more for the newest others when
         fewer than `count` share a theme. The suggestions are shown as cards without themes.
         """
-        theme_ids = [theme.pk for theme in case.themes.all()]
+        theme_ids = case.theme_ids
         others = self.published().exclude(pk=case.pk).defer(*Case.NOT_ON_CARDS)
         newest = others.order_by("-published_at", "pk")
         related = []

@@ -25,7 +25,7 @@ BATCH = 1000
 
 
 def _follows(item, sections: frozenset[str], section: str, themes: frozenset[int]) -> bool:
-    return section in sections or any(theme.pk in themes for theme in item.themes.all())
+    return section in sections or not themes.isdisjoint(item.theme_ids)
 
 
 def send_weekly_digests(now: datetime | None = None) -> dict[str, int]:

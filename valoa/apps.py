@@ -1,6 +1,7 @@
 from axes.apps import AppConfig as AxesAppConfig
 from django.apps import AppConfig, apps
 from django.contrib.admin import apps as admin_apps
+from django.db.models.signals import m2m_changed
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 
@@ -47,7 +48,7 @@ class ValoaConfig(AppConfig):
 
     def ready(self) -> None:
         from valoa import checks  # noqa: F401  (registers the checks)
-        from valoa.content.models import PublishedContent
+        from valoa.content.models import PublishedContent, keep_theme_ids
         from valoa.models import AboutPage, EditorialMember, Theme
         from valoa.search.sources import keep_index_current
         from valoa.web.page_cache import changes_on_schedule, invalidate_on_change
@@ -63,6 +64,7 @@ class ValoaConfig(AppConfig):
         for model in apps.get_models():
             if issubclass(model, PublishedContent):
                 invalidate_on_change(model, relations=[model.themes.through])
+                m2m_changed.connect(keep_theme_ids, sender=model.themes.through)
                 changes_on_schedule(model.objects.next_scheduled)
 
 

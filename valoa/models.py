@@ -2,8 +2,12 @@
 packages (imported
 here so that Django finds them under the app label `valoa`)."""
 
+import time
+
 from django.conf import settings
+from django.core.signals import setting_changed
 from django.db import models
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -11,6 +15,7 @@ from valoa.content.markdown import render_markdown
 from valoa.outbox.models import OutboxMessage, OutboxQuerySet
 from valoa.personal_data.models import PersonalDataAction
 from valoa.search.models import SearchWord
+from valoa.web import page_cache
 from valoa.web.addresses import slug_url
 
 __all__ = [
@@ -22,6 +27,16 @@ __all__ = [
     "SearchWord",
     "Theme",
 ]
+
+
+class _SharedThemes:
+    kept: tuple[int | None, float, dict[int, "Theme"]] | None = None
+
+
+@receiver(setting_changed)
+def forget_shared_themes(**kwargs) -> None:
+    """Another cache (in tests) has other generation numbers: read the themes again."""
+    _SharedThemes.kept = None
 
 
 class Theme(models.Model):
@@ -62,6 +77,30 @@ class Theme(models.Model):
 
     def get_absolute_url(self) -> str:
         return slug_url("theme", self.slug)
+
+    @classmethod
+    def shared(cls) -> dict[int, "Theme"]:
+        """Every theme by id, with what pages name them by (names, descriptions, addresses,
+        order): read once per process and kept while the site's generation holds (a saved or
+        deleted theme moves it); while the shared cache does not answer, for
+        PAGE_CACHE_LOCAL_MS, the time a process trusts what it read from there."""
+        generation = page_cache.site_generation()
+        now = time.monotonic()
+        kept = _SharedThemes.kept
+        if kept is not None:
+            kept_generation, read_at, themes = kept
+            if generation is not None and generation == kept_generation:
+                return themes
+            if generation is None and now - read_at < settings.PAGE_CACHE_LOCAL_MS / 1000:
+                return themes
+        themes = {theme.pk: theme for theme in cls.showing("name", "description")}
+        _SharedThemes.kept = (generation, now, themes)
+        return themes
+
+    @staticmethod
+    def in_order(themes) -> list["Theme"]:
+        """As Meta.ordering orders them, by the name in the language of the page."""
+        return sorted(themes, key=lambda theme: (theme.order, theme.name))
 
     @classmethod
     def showing(cls, *fields):

@@ -23,7 +23,7 @@ def home(request):
         "latest_articles": Article.objects.published().for_cards()[:3],
         "latest_cases": Case.objects.published().for_cards()[:3],
         # What a theme's card shows: not the texts of its own page.
-        "themes": Theme.showing("name", "description"),
+        "themes": Theme.in_order(Theme.shared().values()),
     }
     return render(request, "valoa/home.html", context)
 

@@ -61,6 +61,7 @@ def test_an_editor_restores_an_earlier_version_with_its_themes(client, editor, c
     content.refresh_from_db()
     assert content.title == "Alkuperäinen otsikko"
     assert [t.slug for t in content.themes.all()] == ["dialogi"]
+    assert content.theme_ids == [theme("dialogi").pk]  # what pages show (shown_themes)
     assert content.history.first().history_user == editor
 
 

@@ -57,7 +57,7 @@ class SiteFeed(Feed):
         return item.updated_at
 
     def item_categories(self, item) -> list[str]:
-        return [theme.name for theme in item.themes.all()]
+        return [theme.name for theme in item.shown_themes]
 
 
 class PublishedContentFeed(SiteFeed):

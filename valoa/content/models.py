@@ -3,12 +3,12 @@
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models, transaction
-from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from valoa.models import Theme
 from valoa.web.page_cache import LISTING
 
 
@@ -19,7 +19,7 @@ def content_history(verbose_name, verbose_name_plural, excluded_fields=()) -> Hi
     return HistoricalRecords(
         verbose_name=verbose_name,
         verbose_name_plural=verbose_name_plural,
-        excluded_fields=["search_vector", *excluded_fields],
+        excluded_fields=["search_vector", "theme_ids", *excluded_fields],
         m2m_fields=["themes"],
     )
 
@@ -35,10 +35,9 @@ class PublishedContentQuerySet(models.QuerySet):
         return later.aggregate(first=models.Min("published_at"))["first"]
 
     def for_list(self):
-        """With what a page shows of each (its themes' names and addresses), in one query more
-        for all of them; without the search index, which no page shows."""
-        themes = self.model._meta.get_field("themes").related_model.showing("name")
-        return self.prefetch_related(Prefetch("themes", queryset=themes)).defer("search_vector")
+        """With what a page shows of each (its themes come with the row: `shown_themes`);
+        without the search index, which no page shows."""
+        return self.defer("search_vector")
 
     def for_cards(self):
         """For lists of cards: what `for_list()` loads, less what a card does not show."""
@@ -72,6 +71,9 @@ class PublishedContent(models.Model):
     slug = models.SlugField(_("osoitetunniste"), max_length=200, unique=True)
     lead = models.TextField(_("ingressi"), max_length=600)
     themes = models.ManyToManyField("valoa.Theme", verbose_name=_("teemat"), blank=True)
+    # The ids of `themes`, kept with the row (`keep_theme_ids`) so that a page shows an item's
+    # themes without a query of its own: from the themes every page shares (Theme.shared()).
+    theme_ids = models.JSONField(default=list, editable=False)
     language = models.CharField(
         _("sisällön kieli"), max_length=5, choices=settings.LANGUAGES, default="fi"
     )
@@ -130,6 +132,12 @@ class PublishedContent(models.Model):
         return self.status == self.Status.PUBLISHED
 
     @property
+    def shown_themes(self) -> list:
+        """Its themes as pages show them, in the themes' order."""
+        shared = Theme.shared()
+        return Theme.in_order(shared[pk] for pk in self.theme_ids if pk in shared)
+
+    @property
     def page_cache_scope(self) -> str:
         """The cached pages of this document alone (its own page)."""
         return f"{self._meta.model_name}:{self.pk}"
@@ -137,3 +145,30 @@ class PublishedContent(models.Model):
     def cache_scopes(self) -> tuple[str, ...]:
         """Where a change shows (valoa.web.page_cache): its page and the lists."""
         return (self.page_cache_scope, LISTING)
+
+
+def keep_theme_ids(sender, instance, action, reverse, **kwargs) -> None:
+    """m2m_changed of a document's themes: store the ids with its row. (Only from the
+    document's side: the admin's and history's way; simple_history's own m2m tracking does not
+    take changes from the theme's side either.)"""
+    if action in ("post_add", "post_remove", "post_clear") and not reverse:
+        instance.theme_ids = store_theme_ids(type(instance), [instance.pk])[instance.pk]
+
+
+def fill_theme_ids(apps, app_label: str, model_name: str) -> None:
+    """Store every row's theme ids (use in a RunPython migration)."""
+    documents = apps.get_model(app_label, model_name)
+    store_theme_ids(documents, list(documents.objects.values_list("pk", flat=True)))
+
+
+def store_theme_ids(documents, ids) -> dict[int, list[int]]:
+    """Write each document's theme ids as its links are now; returns them by document."""
+    through = documents.themes.through
+    owner = through._meta.get_field(documents._meta.model_name).attname
+    links = through.objects.filter(**{f"{owner}__in": ids}).order_by("theme_id")
+    found: dict[int, list[int]] = {pk: [] for pk in ids}
+    for document, theme in links.values_list(owner, "theme_id"):
+        found[document].append(theme)
+    for pk, theme_ids in found.items():
+        documents.objects.filter(pk=pk).update(theme_ids=theme_ids)
+    return found

@@ -192,16 +192,15 @@ class CardNode(template.Node):
         if generation is None:  # a theme may have been renamed unseen: nothing is reused
             return self.nodelist.render(context)
         item = self.item.resolve(context)
-        # Its themes as the list loaded them (for_list), when it did: added or removed without
-        # a save of the item, they move no timestamp.
-        themes = getattr(item, "_prefetched_objects_cache", {}).get("themes")
+        # Its themes: added or removed without a save of the item, they move no timestamp.
+        themes = getattr(item, "theme_ids", None)
         key = memo_key(
             self,
             item._meta.label,
             item.pk,
             item.updated_at,
             generation,
-            themes if themes is None else tuple(theme.pk for theme in themes),
+            themes if themes is None else tuple(themes),
             *(key.resolve(context) for key in self.keys),
         )
         return _cards.get_or_make(key, lambda: self.nodelist.render(context))
