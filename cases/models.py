@@ -32,10 +32,6 @@ class Sector(models.TextChoices):
 
 
 class CaseQuerySet(PublishedContentQuerySet):
-    def for_cards(self):
-        """For cards (cases/_case_card.html): the rows without what no card shows."""
-        return super().for_cards().defer(*Case.NOT_ON_CARDS)
-
     def related_to(self, case: "Case", count: int = 3) -> list["Case"]:
         """Other published cases, those sharing the most themes with `case` first, then newest.
 
@@ -44,7 +40,7 @@ class CaseQuerySet(PublishedContentQuerySet):
         fewer than `count` share a theme. The suggestions are shown as cards without themes.
         """
         theme_ids = case.theme_ids
-        others = self.published().exclude(pk=case.pk).defer(*Case.NOT_ON_CARDS)
+        others = self.published().exclude(pk=case.pk).for_cards()
         newest = others.order_by("-published_at", "pk")
         related = []
         if theme_ids:
@@ -83,14 +79,11 @@ class Case(PublishedContent, Pictured):
         ("tips", _("Vinkit muille")),
     ]
 
-    # What a card does not show: the sections (Markdown and HTML), the contact and the search
-    # index, most of a row's size.
-    NOT_ON_CARDS = [
-        *(field for field, _heading in SECTIONS),
-        *(f"{field}_html" for field, _heading in SECTIONS),
-        "contact",
-        "search_vector",
-    ]
+    CARD_FIELDS = (
+        *PublishedContent.CARD_FIELDS,
+        *IMAGE_FIELDS,
+        *("kind", "organisation", "sector", "duration", "is_demo"),
+    )
 
     kind = models.CharField(_("laji"), max_length=10, choices=Kind.choices, default=Kind.CASE)
     organisation = models.CharField(_("organisaatio"), max_length=200)

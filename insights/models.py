@@ -119,8 +119,7 @@ class ArticleQuerySet(PublishedContentQuerySet):
         return super().for_list().select_related("author")
 
     def for_cards(self):
-        # A card shows the title and the lead, not the text (some 8 kB of each row).
-        return super().for_cards().defer("body", "body_html")
+        return super().for_cards().select_related("author")
 
 
 class Article(PublishedContent, Pictured):
@@ -133,6 +132,7 @@ class Article(PublishedContent, Pictured):
         Author, verbose_name=_("kirjoittaja"), on_delete=models.PROTECT, related_name="articles"
     )
     comments_open = models.BooleanField(_("kommentointi auki"), default=True)
+    CARD_FIELDS = (*PublishedContent.CARD_FIELDS, *IMAGE_FIELDS, "author__name")
     # What is derived from the text is left out of the versions: it is rendered again when a
     # version returns.
     history = content_history(
