@@ -1,5 +1,4 @@
 from django import forms
-from django.forms.models import ModelChoiceIterator
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
@@ -7,19 +6,21 @@ from cases.models import Case, Sector
 from valoa.models import Theme
 
 
-class ThemeChoices(ModelChoiceIterator):
-    """The handful of themes in one plain query, kept by the form's queryset: Django's own
-    iterator opens a server-side cursor for them (three round trips on PostgreSQL)."""
-
-    def __iter__(self):
-        if self.field.empty_label is not None:
-            yield ("", self.field.empty_label)
-        for theme in self.queryset:
-            yield self.choice(theme)
+def theme_choices() -> list[tuple[str, str]]:
+    themes = Theme.in_order(Theme.shared().values())
+    return [("", _("Kaikki teemat")), *((theme.slug, theme.name) for theme in themes)]
 
 
-class ThemeChoiceField(forms.ModelChoiceField):
-    iterator = ThemeChoices
+class ThemeChoiceField(forms.ChoiceField):
+    """A theme by its address, among the themes every page shares (Theme.shared(): read once
+    per process, not once per list); cleaned to the theme."""
+
+    def __init__(self, **kwargs):
+        super().__init__(choices=theme_choices, **kwargs)
+
+    def clean(self, value) -> Theme | None:
+        slug = super().clean(value)
+        return next((theme for theme in Theme.shared().values() if theme.slug == slug), None)
 
 
 class CaseFilterForm(forms.Form):
@@ -28,13 +29,7 @@ class CaseFilterForm(forms.Form):
     laji = forms.ChoiceField(
         label=_("Laji"), required=False, choices=[("", _("Kaikki lajit")), *Case.Kind.choices]
     )
-    teema = ThemeChoiceField(
-        label=_("Teema"),
-        required=False,
-        queryset=Theme.showing("name"),
-        to_field_name="slug",
-        empty_label=_("Kaikki teemat"),
-    )
+    teema = ThemeChoiceField(label=_("Teema"), required=False)
     sektori = forms.ChoiceField(
         label=_("Sektori"), required=False, choices=[("", _("Kaikki sektorit")), *Sector.choices]
     )
