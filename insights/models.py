@@ -114,6 +114,17 @@ def shrunk(file) -> ContentFile:
     return ContentFile(buffer.getvalue(), name="kuva.png" if transparent else "kuva.jpg")
 
 
+# What templates/insights/article_detail.html shows of an article and of its author.
+ARTICLE_PAGE_FIELDS = [
+    *("title", "slug", "lead", "language", "published_at", "updated_at", "body_html"),
+    *("author", "comments_open", *IMAGE_FIELDS),
+]
+AUTHOR_BOX_FIELDS = [
+    *("name", "slug", "job_title", "organisation", "bio"),
+    *("photo", "photo_width", "photo_height", "photo_alt"),
+]
+
+
 class ArticleQuerySet(PublishedContentQuerySet):
     def for_list(self):
         return super().for_list().select_related("author")
@@ -121,6 +132,13 @@ class ArticleQuerySet(PublishedContentQuerySet):
     def for_cards(self):
         # A card shows the title and the lead, not the text (some 8 kB of each row).
         return super().for_cards().defer("body", "body_html")
+
+    def for_page(self):
+        """What an article's own page shows (`for_list()`, the text as rendered on save and
+        its author's box): fewer columns to load and to make a model of."""
+        return self.for_list().only(
+            *ARTICLE_PAGE_FIELDS, *(f"author__{name}" for name in AUTHOR_BOX_FIELDS)
+        )
 
 
 class Article(PublishedContent, Pictured):

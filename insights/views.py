@@ -11,7 +11,7 @@ from valoa import posting
 from valoa.content.preview import Preview, preview_response
 from valoa.moderation import ModerationStatus
 from valoa.web.page_cache import cached_for_readers, cached_response
-from valoa.web.pagination import paginate
+from valoa.web.pagination import paginate, paginate_rows
 
 OWN_COMMENT_SALT = "insights.own-comment"
 OWN_COMMENT_MAX_AGE = 14 * 24 * 60 * 60
@@ -53,7 +53,7 @@ def handle_comment_post(request, article: Article | None):
 def comment_page(request, comments, per_page: int, param: str = "sivu", replies: bool = True):
     """A page of approved comments as the list shows them (insights.models.shown_comments):
     their stored markup, and their replies (a reader's own insight has none)."""
-    page = paginate(request, comments.shown(), per_page, param)
+    page = paginate_rows(request, comments.shown(), per_page, param)
     page.object_list = shown_comments(page.object_list, with_replies=replies)
     return page
 
@@ -82,8 +82,7 @@ def article_list(request):
 @posting.login_free_form
 @require_http_methods(["GET", "HEAD", "POST"])
 def article_detail(request, slug: str):
-    # The page shows the text as rendered on save, not its Markdown source.
-    article = get_object_or_404(Article.objects.published().for_list().defer("body"), slug=slug)
+    article = get_object_or_404(Article.objects.published().for_page(), slug=slug)
     # Its own page: a comment approved on another article leaves it cached.
     return cached_response(
         request,
