@@ -251,7 +251,7 @@ class CommentQuerySet(models.QuerySet):
 
 @dataclass
 class ShownComment:
-    """An approved comment as a list shows it (templates/insights/_comment_list.html)."""
+    """An approved comment as a list shows it (insights_tags.comment_list)."""
 
     pk: str  # as the template writes it, in anchors and links
     content: str | None
