@@ -8,8 +8,8 @@ from bs4 import BeautifulSoup
 
 from insights.models import Article
 from tests.factories import make_article, make_case, theme
-from valoa.templatetags.valoa_tags import machine_time
 from tests.valoa.broken_cache import BROKEN
+from valoa.templatetags.valoa_tags import machine_time
 
 pytestmark = pytest.mark.django_db
 
