@@ -7,7 +7,6 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import models, transaction
-from django.db.models import Func, OuterRef, Subquery
 from django.db.models.fields.json import KT
 from django.db.models.signals import post_delete
 from django.template.loader import render_to_string
@@ -136,15 +135,9 @@ class ArticleQuerySet(PublishedContentQuerySet):
 
     def for_page(self):
         """What an article's own page shows (`for_list()`, the text as rendered on save and
-        its author's box: fewer columns to load and to make a model of), and `shown_threads`,
-        the number of its comments' threads (Comment.objects.threads()): its comment pages
-        need no COUNT query of their own, and an article without comments no other."""
-        threads = Comment.objects.threads().filter(article=OuterRef("pk")).order_by()
-        count = threads.annotate(count=Func("pk", function="COUNT")).values("count")
-        return (
-            self.for_list()
-            .only(*ARTICLE_PAGE_FIELDS, *(f"author__{name}" for name in AUTHOR_BOX_FIELDS))
-            .annotate(shown_threads=Subquery(count))
+        its author's box): fewer columns to load and to make a model of."""
+        return self.for_list().only(
+            *ARTICLE_PAGE_FIELDS, *(f"author__{name}" for name in AUTHOR_BOX_FIELDS)
         )
 
 

@@ -11,7 +11,7 @@ from valoa import posting
 from valoa.content.preview import Preview, preview_response
 from valoa.moderation import ModerationStatus
 from valoa.web.page_cache import cached_for_readers, cached_response
-from valoa.web.pagination import paginate
+from valoa.web.pagination import paginate, paginate_rows
 
 OWN_COMMENT_SALT = "insights.own-comment"
 OWN_COMMENT_MAX_AGE = 14 * 24 * 60 * 60
@@ -50,15 +50,10 @@ def handle_comment_post(request, article: Article | None):
     return form, redirect(own_comment_link(url, received.instance))
 
 
-def comment_page(
-    request, comments, per_page: int, param: str = "sivu", replies: bool = True, count=None
-):
+def comment_page(request, comments, per_page: int, param: str = "sivu", replies: bool = True):
     """A page of approved comments as the list shows them (insights.models.shown_comments):
-    their stored markup, and their replies (a reader's own insight has none). `count`, where
-    given, is how many there are (else they are counted here)."""
-    page = paginate(
-        request, comments.shown(), per_page, param, count=None if count is None else lambda: count
-    )
+    their stored markup, and their replies (a reader's own insight has none)."""
+    page = paginate_rows(request, comments.shown(), per_page, param)
     page.object_list = shown_comments(page.object_list, with_replies=replies)
     return page
 
@@ -108,13 +103,7 @@ def render_article(request, article: Article, preview: Preview | None = None):
         form = CommentForm(article=article, initial={"vastaa": request.GET.get("vastaa")})
     context = {
         "article": article,
-        "comments": comment_page(
-            request,
-            article.comments.threads(),
-            settings.COMMENTS_PER_PAGE,
-            # Counted with the article (ArticleQuerySet.for_page); not for an editor's preview.
-            count=getattr(article, "shown_threads", None),
-        ),
+        "comments": comment_page(request, article.comments.threads(), settings.COMMENTS_PER_PAGE),
         "form": form,
         "replying_to": form.replying_to() if form else None,
         "own_comment": own_comment(request, article),
