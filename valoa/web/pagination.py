@@ -26,9 +26,9 @@ def paginate(
 
 def paginate_rows(request: HttpRequest, rows, per_page: int, param: str = "sivu") -> Page:
     """`paginate()` for an ordered `values_list()` of a few hundred rows at most: the page asked
-    for is read with the count of all rows in one query (a window over the rows, which is why
-    not for long lists), not a COUNT first. The last page, a number past it or an odd one take
-    `paginate()`'s way, so the pages and their numbers are the same."""
+    for is read with the count of all the rows in one query (a window over them all, which is
+    why not for long lists), not after a COUNT. The last page ("viimeinen", a number below 1 or
+    past the end) is found `paginate()`'s way, so the pages and their numbers are the same."""
     number = request.GET.get(param, "1")
     try:
         wanted = int(number)
