@@ -114,12 +114,30 @@ def shrunk(file) -> ContentFile:
     return ContentFile(buffer.getvalue(), name="kuva.png" if transparent else "kuva.jpg")
 
 
+# What templates/insights/article_detail.html shows of an article and of its author.
+ARTICLE_PAGE_FIELDS = [
+    *("title", "slug", "lead", "language", "published_at", "updated_at", "body_html"),
+    *("author", "comments_open", *IMAGE_FIELDS),
+]
+AUTHOR_BOX_FIELDS = [
+    *("name", "slug", "job_title", "organisation", "bio"),
+    *("photo", "photo_width", "photo_height", "photo_alt"),
+]
+
+
 class ArticleQuerySet(PublishedContentQuerySet):
     def for_list(self):
         return super().for_list().select_related("author")
 
     def for_cards(self):
         return super().for_cards().select_related("author")
+
+    def for_page(self):
+        """What an article's own page shows (`for_list()`, the text as rendered on save and
+        its author's box): fewer columns to load and to make a model of."""
+        return self.for_list().only(
+            *ARTICLE_PAGE_FIELDS, *(f"author__{name}" for name in AUTHOR_BOX_FIELDS)
+        )
 
 
 class Article(PublishedContent, Pictured):
@@ -233,30 +251,25 @@ class CommentQuerySet(models.QuerySet):
 
 @dataclass
 class ShownComment:
-    """An approved comment as a list shows it (templates/insights/_comment_list.html)."""
+    """An approved comment as a list shows it (insights_tags.comment_list): its markup as
+    stored, rendered and escaped from the comment templates."""
 
-    pk: str  # as the template writes it, in anchors and links
+    pk: str  # as the list writes it, in anchors and links
     content: str | None
     reply_label: str | None
     replies: list["ShownComment"] = field(default_factory=list)
-
-    @classmethod
-    def of(cls, pk: int, content: str | None, reply_label: str | None) -> "ShownComment":
-        # Stored as rendered (and escaped) from the comment templates.
-        safe = [None if html is None else mark_safe(html) for html in (content, reply_label)]
-        return cls(str(pk), *safe)
 
 
 def shown_comments(rows, with_replies: bool = True) -> list[ShownComment]:
     """A page of `CommentQuerySet.shown()` rows, with their approved replies in one query
     more. A comment without stored markup in this language is rendered now, as
     `Comment.markup` would (all such comments in one query)."""
-    threads = {pk: ShownComment.of(pk, content, label) for pk, content, label in rows}
+    threads = {pk: ShownComment(str(pk), content, label) for pk, content, label in rows}
     shown = dict(threads)
     if with_replies and threads:
         replies = Comment.objects.approved().filter(parent__in=threads)
         for parent, pk, content, label in replies.order_by("created_at", "pk").shown("parent"):
-            shown[pk] = ShownComment.of(pk, content, label)
+            shown[pk] = ShownComment(str(pk), content, label)
             threads[parent].replies.append(shown[pk])
     unrendered = [pk for pk, item in shown.items() if item.content is None]
     for comment in Comment.objects.filter(pk__in=unrendered) if unrendered else ():

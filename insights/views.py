@@ -11,7 +11,7 @@ from valoa import posting
 from valoa.content.preview import Preview, preview_response
 from valoa.moderation import ModerationStatus
 from valoa.web.page_cache import cached_for_readers, cached_response
-from valoa.web.pagination import paginate
+from valoa.web.pagination import paginate, paginate_rows
 
 OWN_COMMENT_SALT = "insights.own-comment"
 OWN_COMMENT_MAX_AGE = 14 * 24 * 60 * 60
@@ -50,10 +50,10 @@ def handle_comment_post(request, article: Article | None):
     return form, redirect(own_comment_link(url, received.instance))
 
 
-def comment_page(request, comments, per_page: int, param: str = "sivu", replies: bool = True):
-    """A page of approved comments as the list shows them (insights.models.shown_comments):
-    their stored markup, and their replies (a reader's own insight has none)."""
-    page = paginate(request, comments.shown(), per_page, param)
+def comment_page(page, replies: bool = True):
+    """A page of approved comments' rows (CommentQuerySet.shown()) as the list shows them
+    (insights.models.shown_comments): their stored markup, and their replies (a reader's own
+    insight has none)."""
     page.object_list = shown_comments(page.object_list, with_replies=replies)
     return page
 
@@ -71,7 +71,8 @@ def article_list(request):
     context = {
         "articles": paginate(request, Article.objects.published().for_cards(), ARTICLES_PER_PAGE),
         "reader_insights": comment_page(
-            request, reader_insights, READER_INSIGHTS_PER_PAGE, "oivallukset", replies=False
+            paginate(request, reader_insights.shown(), READER_INSIGHTS_PER_PAGE, "oivallukset"),
+            replies=False,
         ),
         "form": form or CommentForm(),
         "own_comment": own_comment(request, None),
@@ -82,8 +83,7 @@ def article_list(request):
 @posting.login_free_form
 @require_http_methods(["GET", "HEAD", "POST"])
 def article_detail(request, slug: str):
-    # The page shows the text as rendered on save, not its Markdown source.
-    article = get_object_or_404(Article.objects.published().for_list().defer("body"), slug=slug)
+    article = get_object_or_404(Article.objects.published().for_page(), slug=slug)
     # Its own page: a comment approved on another article leaves it cached.
     return cached_response(
         request,
@@ -104,7 +104,10 @@ def render_article(request, article: Article, preview: Preview | None = None):
         form = CommentForm(article=article, initial={"vastaa": request.GET.get("vastaa")})
     context = {
         "article": article,
-        "comments": comment_page(request, article.comments.threads(), settings.COMMENTS_PER_PAGE),
+        # An article's threads are few enough to be counted with their page.
+        "comments": comment_page(
+            paginate_rows(request, article.comments.threads().shown(), settings.COMMENTS_PER_PAGE)
+        ),
         "form": form,
         "replying_to": form.replying_to() if form else None,
         "own_comment": own_comment(request, article),

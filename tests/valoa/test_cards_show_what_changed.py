@@ -9,6 +9,7 @@ from bs4 import BeautifulSoup
 from insights.models import Article
 from tests.factories import make_article, make_case, theme
 from tests.valoa.broken_cache import BROKEN
+from valoa.templatetags.valoa_tags import machine_time
 
 pytestmark = pytest.mark.django_db
 
@@ -132,3 +133,16 @@ def test_an_articles_own_page_shows_its_text_author_and_themes_as_they_are_now(
     assert own.select_one(".prose").get_text(strip=True) == "Toinen versio."
     assert own.select_one(".author-name").get_text(strip=True) == "Uusi Nimi"
     assert len(own.select(".themes a")) == 2
+
+
+def test_an_articles_link_preview_and_times_show_it_as_it_is_now(client, page_cache_setting):
+    article = make_article(lead="Vanha ingressi.")
+    client.get(article.get_absolute_url())
+
+    article.lead = "Uusi ingressi."
+    article.save()
+
+    head = BeautifulSoup(client.get(article.get_absolute_url()).content, "html.parser").head
+    assert head.select_one('meta[name="description"]')["content"] == "Uusi ingressi."
+    modified = head.select_one('meta[property="article:modified_time"]')["content"]
+    assert modified == machine_time(Article.objects.get(pk=article.pk).updated_at)
