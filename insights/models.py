@@ -116,7 +116,8 @@ def shrunk(file) -> ContentFile:
 
 # What templates/insights/article_detail.html shows of an article and of its author.
 ARTICLE_PAGE_FIELDS = [
-    *("title", "slug", "lead", "language", "published_at", "updated_at", "body_html"),
+    *("title", "slug", "lead", "language", "theme_ids", "published_at", "updated_at"),
+    "body_html",
     *("author", "comments_open", *IMAGE_FIELDS),
 ]
 AUTHOR_BOX_FIELDS = [
