@@ -1,18 +1,29 @@
 """Reading for the themes where a team has most to develop: published cases and insights."""
 
+import unicodedata
 from dataclasses import dataclass
+
+from django.utils.text import Truncator
 
 from cases.models import Case
 from insights.models import Article
 
 PER_KIND = 3
+LEAD_CHARS = 200
 
 
 @dataclass(frozen=True)
 class Recommendation:
     title: str
     url: str
-    lead: str
+    lead: str  # at most LEAD_CHARS characters
+
+
+def _short(text: str) -> str:
+    """The text as the truncatechars filter writes it. A text that is short enough is only
+    normalised: the filter would walk through it a character at a time."""
+    text = unicodedata.normalize("NFC", text)
+    return text if len(text) <= LEAD_CHARS else Truncator(text).chars(LEAD_CHARS)
 
 
 def _published_with_themes(model, theme_ids: list[int], limit: int) -> list:
@@ -28,7 +39,7 @@ def _recommended(model, themes, limit: int) -> list[Recommendation]:
     if not theme_ids:
         return []
     return [
-        Recommendation(title=item.title, url=item.get_absolute_url(), lead=item.lead)
+        Recommendation(title=item.title, url=item.get_absolute_url(), lead=_short(item.lead))
         for item in _published_with_themes(model, theme_ids, limit)
     ]
 

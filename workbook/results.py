@@ -15,7 +15,7 @@ from functools import cached_property
 
 from django.conf import settings
 from django.db.models import Count
-from django.utils.formats import number_format
+from django.utils.formats import get_format
 
 from valoa.models import Theme
 from workbook.models import Answer, Level, Round, Statement
@@ -37,9 +37,11 @@ def shown(value: float) -> Decimal:
 
 
 def format_average(value: float | Decimal | None) -> str:
+    """An average (1-3) or a change in one, as number_format would write it: in this range
+    there are no thousands to group, so the language's decimal sign is all it adds."""
     if value is None:
         return "–"
-    return number_format(shown(value), 1)
+    return f"{shown(value):.1f}".replace(".", get_format("DECIMAL_SEPARATOR"))
 
 
 def format_change(change: Decimal | None) -> str:
