@@ -18,6 +18,7 @@ from django.db.models import Count
 from django.utils.formats import get_format
 
 from valoa.models import Theme
+from valoa.web import page_cache
 from workbook.models import Answer, Level, Round, Statement
 
 LEVELS = list(Level)
@@ -315,13 +316,27 @@ class RoundResults:
         }
 
 
+# (the site's generation, the statements read under it): see shown_statements.
+_kept_statements: tuple[int, list[Statement]] | None = None
+
+
 def shown_statements() -> list[Statement]:
-    """The active statements with their themes: only what the results show of them."""
-    return list(
+    """The active statements with their themes: only what the results show of them. Kept
+    while the site's generation holds (every edit of a statement or a theme moves it), as the
+    cached pages are; read anew while the shared cache does not answer."""
+    global _kept_statements
+    generation = page_cache.site_generation()
+    kept = _kept_statements
+    if kept is not None and generation is not None and kept[0] == generation:
+        return kept[1]
+    statements = list(
         Statement.objects.active()
         .select_related("theme")
         .only("text", "order", "theme__name", "theme__slug", "theme__order")
     )
+    if generation is not None:
+        _kept_statements = (generation, statements)
+    return statements
 
 
 def round_results(round_: Round, is_team: bool, rounds: list[Round] | None = None) -> RoundResults:

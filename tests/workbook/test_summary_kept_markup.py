@@ -6,7 +6,7 @@ from django.template import Context, Template
 
 from tests.form_pages import parse, text
 from tests.workbook.helpers import add_participant, assessment_data, url
-from workbook.models import Level
+from workbook.models import Level, Statement
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_page_cache")]
 
@@ -63,3 +63,18 @@ def test_each_language_has_its_own_markup(client, solo, statements):
     caption = parse(finnish).find("table", class_="theme-table").caption
     assert text(caption) == "Teemojen tulokset taulukkona"
     assert text(parse(swedish).find("table", class_="theme-table").caption) != text(caption)
+
+
+def test_edited_and_retired_statements_show_at_once(client, solo, statements):
+    client.post(url("assessment", solo), assessment_data(statements, Level.WELL))
+    client.get(url("summary", solo))
+    edited, retired = (Statement.objects.get(pk=item.pk) for item in statements[:2])
+    edited.text = "Kysymme toisiltamme neuvoa joka viikko."
+    edited.save()
+    retired.is_active = False
+    retired.save()
+
+    page = client.get(url("summary", solo)).content.decode()
+
+    assert "Kysymme toisiltamme neuvoa joka viikko." in page
+    assert statements[1].text not in page

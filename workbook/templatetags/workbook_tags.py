@@ -31,10 +31,11 @@ def absolute_url(context, path: str) -> str:
 
 
 def frozen(value):
-    """The view's data (dicts, lists and tuples of texts and numbers) as a key."""
+    """The view's data as a key: dicts and lists become tuples; a tuple is taken as it is (a
+    row of texts and numbers: anything else in it fails loudly, being unhashable)."""
     if isinstance(value, dict):
         return tuple((key, frozen(item)) for key, item in value.items())
-    if isinstance(value, list | tuple):
+    if isinstance(value, list):
         return tuple(frozen(item) for item in value)
     return value
 
