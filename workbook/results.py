@@ -316,27 +316,34 @@ class RoundResults:
         }
 
 
-# (the site's generation, the statements read under it): see shown_statements.
-_kept_statements: tuple[int, list[Statement]] | None = None
+# What editors keep in the admin, read once per process: {name: (site generation, value)}.
+_kept: dict[str, tuple[int, object]] = {}
+
+
+def kept_while_the_site_holds(name: str, read):
+    """`read()`, kept while the site's generation holds (every edit of a statement, a
+    question or a theme moves it), as the cached pages are; read anew while the shared cache
+    does not answer."""
+    generation = page_cache.site_generation()
+    kept = _kept.get(name)
+    if kept is not None and generation is not None and kept[0] == generation:
+        return kept[1]
+    value = read()
+    if generation is not None:
+        _kept[name] = (generation, value)
+    return value
 
 
 def shown_statements() -> list[Statement]:
-    """The active statements with their themes: only what the results show of them. Kept
-    while the site's generation holds (every edit of a statement or a theme moves it), as the
-    cached pages are; read anew while the shared cache does not answer."""
-    global _kept_statements
-    generation = page_cache.site_generation()
-    kept = _kept_statements
-    if kept is not None and generation is not None and kept[0] == generation:
-        return kept[1]
-    statements = list(
-        Statement.objects.active()
-        .select_related("theme")
-        .only("text", "order", "theme__name", "theme__slug", "theme__order")
+    """The active statements with their themes: only what the results show of them."""
+    return kept_while_the_site_holds(
+        "statements",
+        lambda: list(
+            Statement.objects.active()
+            .select_related("theme")
+            .only("text", "order", "theme__name", "theme__slug", "theme__order")
+        ),
     )
-    if generation is not None:
-        _kept_statements = (generation, statements)
-    return statements
 
 
 def round_results(round_: Round, is_team: bool, rounds: list[Round] | None = None) -> RoundResults:

@@ -49,7 +49,7 @@ from workbook.models import (
     Workbook,
     is_token,
 )
-from workbook.results import RoundResults, round_results
+from workbook.results import RoundResults, kept_while_the_site_holds, round_results
 from workbook.templatetags.workbook_tags import plant_icon
 
 CONTINUE = "jatka"
@@ -460,6 +460,13 @@ def beside_all_teams(results: RoundResults) -> dict | None:
     }
 
 
+def shown_questions() -> list[ReflectionQuestion]:
+    """The active questions of step 2 in order, as the summary shows them."""
+    return kept_while_the_site_holds(
+        "questions", lambda: list(ReflectionQuestion.objects.active().only("theme", "text"))
+    )
+
+
 def statement_rows(results: RoundResults, notes: dict[int, str]) -> dict[int, list[tuple]]:
     """Per theme, each statement's row of the summary as (text, answer, plant icon, note):
     worked out once here, so that the template only writes them out."""
@@ -507,16 +514,15 @@ def summary_page(request, workbook: Workbook) -> HttpResponse:
     rounds = list(workbook.rounds.select_related("experiment__focus").order_by("number"))
     round_, rounds = chosen_round(request, workbook, rounds)
     results = round_results(round_, is_team=workbook.is_team, rounds=rounds)
-    reflections = (
-        ReflectionAnswer.objects.filter(round=round_, question__is_active=True)
-        .select_related("question")
-        .order_by("question__order", "question__pk")
+    answers = dict(
+        ReflectionAnswer.objects.filter(round=round_).values_list("question_id", "text")
     )
     reflections_by_theme: dict[int, list] = {}
-    for answer in reflections:
-        reflections_by_theme.setdefault(answer.question.theme_id, []).append(
-            (answer.question.text, answer.text)
-        )
+    for question in shown_questions():  # answers to retired questions are left out
+        if question.pk in answers:
+            reflections_by_theme.setdefault(question.theme_id, []).append(
+                (question.text, answers[question.pk])
+            )
     notes = {}
     if not workbook.is_team:
         # Alone, the notes are the user's own; a team's notes are never shown to anyone else.

@@ -6,7 +6,7 @@ from django.template import Context, Template
 
 from tests.form_pages import parse, text
 from tests.workbook.helpers import add_participant, assessment_data, url
-from workbook.models import Level, Statement
+from workbook.models import Level, ReflectionAnswer, ReflectionQuestion, Statement
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_page_cache")]
 
@@ -78,3 +78,21 @@ def test_edited_and_retired_statements_show_at_once(client, solo, statements):
 
     assert "Kysymme toisiltamme neuvoa joka viikko." in page
     assert statements[1].text not in page
+
+
+def test_edited_and_retired_questions_show_at_once(client, solo):
+    edited, retired = ReflectionQuestion.objects.active()[:2]
+    for question in (edited, retired):
+        ReflectionAnswer.objects.create(
+            round=solo.current_round(), question=question, text=f"Vastaus {question.pk}."
+        )
+    assert f"Vastaus {retired.pk}." in client.get(url("summary", solo)).content.decode()
+    edited.text = "Mitä opimme tällä viikolla?"
+    edited.save()
+    retired.is_active = False
+    retired.save()
+
+    page = client.get(url("summary", solo)).content.decode()
+
+    assert "Mitä opimme tällä viikolla?" in page and f"Vastaus {edited.pk}." in page
+    assert f"Vastaus {retired.pk}." not in page
