@@ -514,9 +514,7 @@ def summary_page(request, workbook: Workbook) -> HttpResponse:
     rounds = list(workbook.rounds.select_related("experiment__focus").order_by("number"))
     round_, rounds = chosen_round(request, workbook, rounds)
     results = round_results(round_, is_team=workbook.is_team, rounds=rounds)
-    answers = dict(
-        ReflectionAnswer.objects.filter(round=round_).values_list("question_id", "text")
-    )
+    answers = dict(ReflectionAnswer.objects.filter(round=round_).values_list("question_id", "text"))
     reflections_by_theme: dict[int, list] = {}
     for question in shown_questions():  # answers to retired questions are left out
         if question.pk in answers:
