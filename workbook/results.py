@@ -394,6 +394,13 @@ def published(round_: Round | None) -> dict[str, list[int]] | None:
     return round_.published_counts
 
 
+def complete_count(round_: Round) -> int:
+    """How many have answered everything: as counted with the round when it was read so
+    (`RoundQuerySet.with_complete_counts`), else counted now."""
+    counted = getattr(round_, "complete_count", None)
+    return round_.complete_participants().count() if counted is None else counted
+
+
 def _team_results(round_: Round, previous: Round | None) -> RoundResults:
     current, earlier = published(round_), published(previous)
 
@@ -416,5 +423,5 @@ def _team_results(round_: Round, previous: Round | None) -> RoundResults:
         is_team=True,
         previous_round=previous,
         previous_participant_count=previous.published_count if earlier is not None else 0,
-        answered_count=round_.complete_participants().count(),
+        answered_count=complete_count(round_),
     )

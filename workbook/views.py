@@ -510,8 +510,12 @@ def change_rows(results: RoundResults) -> list[tuple[str, str, str, str, str, st
 
 
 def summary_page(request, workbook: Workbook) -> HttpResponse:
-    # The plan comes with the rounds (one row at most each), in the same query.
-    rounds = list(workbook.rounds.select_related("experiment__focus").order_by("number"))
+    # The plan (one at most each) and the count of complete answers come with the rounds.
+    rounds = list(
+        workbook.rounds.select_related("experiment__focus")
+        .with_complete_counts()
+        .order_by("number")
+    )
     round_, rounds = chosen_round(request, workbook, rounds)
     results = round_results(round_, is_team=workbook.is_team, rounds=rounds)
     answers = dict(ReflectionAnswer.objects.filter(round=round_).values_list("question_id", "text"))
