@@ -32,6 +32,11 @@ def _average(counts: list[int]) -> float | None:
     return sum(level * count for level, count in zip(LEVEL_VALUES, counts, strict=True)) / total
 
 
+def level_labels() -> list[str]:
+    """The levels' names in the current language."""
+    return [str(level.label) for level in LEVELS]
+
+
 def shown(value: float) -> Decimal:
     """A value as it is shown: to one decimal, halves up."""
     return Decimal(str(value)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
@@ -143,12 +148,12 @@ class StatementResult(Averages):
             for level, count in zip(LEVELS, self.counts, strict=True)
         ]
 
-    @cached_property
-    def distribution(self) -> str:
+    def distribution(self, labels: list[str]) -> str:
         """How many chose each level, in words: "Ei vielä toteudu: 2 · Toteutuu osittain: 5 · …"
-        (counts without thousands separators, as the site shows them)."""
+        (counts without thousands separators, as the site shows them). `labels`: the levels'
+        names, translated once for all statements (level_labels)."""
         return " · ".join(
-            f"{level.label}: {count}" for level, count in zip(LEVELS, self.counts, strict=True)
+            f"{label}: {count}" for label, count in zip(labels, self.counts, strict=True)
         )
 
     @cached_property

@@ -49,7 +49,12 @@ from workbook.models import (
     Workbook,
     is_token,
 )
-from workbook.results import RoundResults, kept_while_the_site_holds, round_results
+from workbook.results import (
+    RoundResults,
+    kept_while_the_site_holds,
+    level_labels,
+    round_results,
+)
 from workbook.templatetags.workbook_tags import plant_icon
 
 CONTINUE = "jatka"
@@ -472,7 +477,9 @@ def statement_rows(results: RoundResults, notes: dict[int, str]) -> dict[int, li
     worked out once here, so that the template only writes them out."""
     if not results.visible:
         not_yet = _("ei vielä tuloksia")
-    elif not results.is_team:
+    elif results.is_team:
+        labels = level_labels()
+    else:
         unanswered = _("ei vastattu")
         icons = {level: plant_icon(level) for level in Level}
     rows: dict[int, list[tuple]] = {}
@@ -483,7 +490,7 @@ def statement_rows(results: RoundResults, notes: dict[int, str]) -> dict[int, li
             if not results.visible:
                 answer = not_yet
             elif results.is_team:
-                answer = item.distribution
+                answer = item.distribution(labels)
             elif item.chosen_level:
                 answer, icon = item.chosen_level.label, icons[item.chosen_level]
             else:
