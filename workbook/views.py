@@ -492,7 +492,7 @@ def statement_rows(results: RoundResults, notes: dict[int, str]) -> dict[int, li
             elif results.is_team:
                 answer = item.distribution(labels)
             elif item.chosen_level:
-                answer, icon = item.chosen_level.label, icons[item.chosen_level]
+                answer, icon = str(item.chosen_level.label), icons[item.chosen_level]
             else:
                 answer = unanswered
             theme_rows.append((item.statement.text, answer, icon, notes.get(item.statement.pk, "")))
