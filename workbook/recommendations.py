@@ -27,8 +27,12 @@ def _short(text: str) -> str:
 
 
 def _published_with_themes(model, theme_ids: list[int], limit: int) -> list:
-    # A subquery instead of DISTINCT keeps each model's own ordering valid on PostgreSQL.
-    matching = model.objects.filter(themes__in=theme_ids).values("pk")
+    # A subquery instead of DISTINCT keeps each model's own ordering valid on PostgreSQL; it
+    # reads the links to the themes alone, without joining the documents.
+    themes = model._meta.get_field("themes")
+    matching = themes.remote_field.through.objects.filter(theme_id__in=theme_ids).values(
+        themes.m2m_field_name()
+    )
     # Only what a recommendation shows: not the long texts, nor the themes.
     shown = model.objects.published().only("title", "slug", "lead")
     return list(shown.filter(pk__in=matching)[:limit])
