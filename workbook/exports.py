@@ -132,8 +132,10 @@ def story_prefill_url(plan: Experiment) -> str:
     def encoded() -> str:
         return urlencode([*query.items(), *themes])
 
-    if len(encoded()) > PREFILL_MAX_BYTES:
+    address = encoded()
+    if len(address) > PREFILL_MAX_BYTES:
         while query["kertomus"] and len(encoded()) > PREFILL_MAX_BYTES - 10:
             query["kertomus"] = query["kertomus"][:-50]
         query["kertomus"] = query["kertomus"].rstrip() + "…"
-    return reverse("stories:submit") + "?" + encoded()
+        address = encoded()
+    return reverse("stories:submit") + "?" + address

@@ -17,7 +17,7 @@ import secrets
 
 from django.conf import settings
 from django.db import IntegrityError, models, transaction
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -183,6 +183,14 @@ class Workbook(models.Model):
         return f"workbook:{self.pk}"
 
 
+class RoundQuerySet(models.QuerySet):
+    def with_complete_counts(self):
+        """With `complete_count` (how many have answered everything) in the same query."""
+        return self.annotate(
+            complete_count=Count("participants", filter=Q(participants__completed_at__isnull=False))
+        )
+
+
 class Round(models.Model):
     """One time the workbook is worked through; a later round is compared with the earlier.
 
@@ -199,6 +207,8 @@ class Round(models.Model):
     published_counts = models.JSONField(default=dict, blank=True)
     published_count = models.PositiveIntegerField(default=0)
     published_at = models.DateTimeField(null=True, blank=True)
+
+    objects = RoundQuerySet.as_manager()
 
     class Meta:
         ordering = ["workbook", "number"]

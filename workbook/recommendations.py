@@ -1,23 +1,38 @@
 """Reading for the themes where a team has most to develop: published cases and insights."""
 
+import unicodedata
 from dataclasses import dataclass
+
+from django.utils.text import Truncator
 
 from cases.models import Case
 from insights.models import Article
 
 PER_KIND = 3
+LEAD_CHARS = 200
 
 
 @dataclass(frozen=True)
 class Recommendation:
     title: str
     url: str
-    lead: str
+    lead: str  # at most LEAD_CHARS characters
+
+
+def _short(text: str) -> str:
+    """The text as the truncatechars filter writes it. A text that is short enough is only
+    normalised: the filter would walk through it a character at a time."""
+    text = unicodedata.normalize("NFC", text)
+    return text if len(text) <= LEAD_CHARS else Truncator(text).chars(LEAD_CHARS)
 
 
 def _published_with_themes(model, theme_ids: list[int], limit: int) -> list:
-    # A subquery instead of DISTINCT keeps each model's own ordering valid on PostgreSQL.
-    matching = model.objects.filter(themes__in=theme_ids).values("pk")
+    # A subquery instead of DISTINCT keeps each model's own ordering valid on PostgreSQL; it
+    # reads the links to the themes alone, without joining the documents.
+    themes = model._meta.get_field("themes")
+    matching = themes.remote_field.through.objects.filter(theme_id__in=theme_ids).values(
+        themes.m2m_field_name()
+    )
     # Only what a recommendation shows: not the long texts, nor the themes.
     shown = model.objects.published().only("title", "slug", "lead")
     return list(shown.filter(pk__in=matching)[:limit])
@@ -28,7 +43,7 @@ def _recommended(model, themes, limit: int) -> list[Recommendation]:
     if not theme_ids:
         return []
     return [
-        Recommendation(title=item.title, url=item.get_absolute_url(), lead=item.lead)
+        Recommendation(title=item.title, url=item.get_absolute_url(), lead=_short(item.lead))
         for item in _published_with_themes(model, theme_ids, limit)
     ]
 

@@ -15,9 +15,10 @@ from functools import cached_property
 
 from django.conf import settings
 from django.db.models import Count
-from django.utils.formats import number_format
+from django.utils.formats import get_format
 
 from valoa.models import Theme
+from valoa.web import page_cache
 from workbook.models import Answer, Level, Round, Statement
 
 LEVELS = list(Level)
@@ -31,15 +32,22 @@ def _average(counts: list[int]) -> float | None:
     return sum(level * count for level, count in zip(LEVEL_VALUES, counts, strict=True)) / total
 
 
+def level_labels() -> list[str]:
+    """The levels' names in the current language."""
+    return [str(level.label) for level in LEVELS]
+
+
 def shown(value: float) -> Decimal:
     """A value as it is shown: to one decimal, halves up."""
     return Decimal(str(value)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
 def format_average(value: float | Decimal | None) -> str:
+    """An average (1-3) or a change in one, as number_format would write it: in this range
+    there are no thousands to group, so the language's decimal sign is all it adds."""
     if value is None:
         return "–"
-    return number_format(shown(value), 1)
+    return f"{shown(value):.1f}".replace(".", get_format("DECIMAL_SEPARATOR"))
 
 
 def format_change(change: Decimal | None) -> str:
@@ -140,12 +148,12 @@ class StatementResult(Averages):
             for level, count in zip(LEVELS, self.counts, strict=True)
         ]
 
-    @cached_property
-    def distribution(self) -> str:
+    def distribution(self, labels: list[str]) -> str:
         """How many chose each level, in words: "Ei vielä toteudu: 2 · Toteutuu osittain: 5 · …"
-        (counts without thousands separators, as the site shows them)."""
+        (counts without thousands separators, as the site shows them). `labels`: the levels'
+        names, translated once for all statements (level_labels)."""
         return " · ".join(
-            f"{level.label}: {count}" for level, count in zip(LEVELS, self.counts, strict=True)
+            f"{label}: {count}" for label, count in zip(labels, self.counts, strict=True)
         )
 
     @cached_property
@@ -313,12 +321,33 @@ class RoundResults:
         }
 
 
+# What editors keep in the admin, read once per process: {name: (site generation, value)}.
+_kept: dict[str, tuple[int, object]] = {}
+
+
+def kept_while_the_site_holds(name: str, read):
+    """`read()`, kept while the site's generation holds (every edit of a statement, a
+    question or a theme moves it), as the cached pages are; read anew while the shared cache
+    does not answer."""
+    generation = page_cache.site_generation()
+    kept = _kept.get(name)
+    if kept is not None and generation is not None and kept[0] == generation:
+        return kept[1]
+    value = read()
+    if generation is not None:
+        _kept[name] = (generation, value)
+    return value
+
+
 def shown_statements() -> list[Statement]:
     """The active statements with their themes: only what the results show of them."""
-    return list(
-        Statement.objects.active()
-        .select_related("theme")
-        .only("text", "order", "theme__name", "theme__slug", "theme__order")
+    return kept_while_the_site_holds(
+        "statements",
+        lambda: list(
+            Statement.objects.active()
+            .select_related("theme")
+            .only("text", "order", "theme__name", "theme__slug", "theme__order")
+        ),
     )
 
 
@@ -370,6 +399,13 @@ def published(round_: Round | None) -> dict[str, list[int]] | None:
     return round_.published_counts
 
 
+def complete_count(round_: Round) -> int:
+    """How many have answered everything: as counted with the round when it was read so
+    (`RoundQuerySet.with_complete_counts`), else counted now."""
+    counted = getattr(round_, "complete_count", None)
+    return round_.complete_participants().count() if counted is None else counted
+
+
 def _team_results(round_: Round, previous: Round | None) -> RoundResults:
     current, earlier = published(round_), published(previous)
 
@@ -392,5 +428,5 @@ def _team_results(round_: Round, previous: Round | None) -> RoundResults:
         is_team=True,
         previous_round=previous,
         previous_participant_count=previous.published_count if earlier is not None else 0,
-        answered_count=round_.complete_participants().count(),
+        answered_count=complete_count(round_),
     )

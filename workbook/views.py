@@ -49,7 +49,13 @@ from workbook.models import (
     Workbook,
     is_token,
 )
-from workbook.results import RoundResults, round_results
+from workbook.results import (
+    RoundResults,
+    kept_while_the_site_holds,
+    level_labels,
+    round_results,
+)
+from workbook.templatetags.workbook_tags import plant_icon
 
 CONTINUE = "jatka"
 BACK = "edellinen"
@@ -157,9 +163,13 @@ def participant_link(request, workbook: Workbook) -> str:
     return request.build_absolute_uri(workbook.participant_url())
 
 
-def chosen_round(request, workbook: Workbook) -> tuple[Round, list[Round]]:
-    """The round asked for with ?kierros=N (the current one otherwise), and all rounds."""
-    rounds = list(workbook.rounds.order_by("number"))
+def chosen_round(
+    request, workbook: Workbook, rounds: list[Round] | None = None
+) -> tuple[Round, list[Round]]:
+    """The round asked for with ?kierros=N (the current one otherwise), and all rounds (read
+    here unless the page has them already)."""
+    if rounds is None:
+        rounds = list(workbook.rounds.order_by("number"))
     requested = request.GET.get("kierros")
     round_ = next((item for item in rounds if str(item.number) == requested), rounds[-1])
     return round_, rounds
@@ -455,17 +465,73 @@ def beside_all_teams(results: RoundResults) -> dict | None:
     }
 
 
-def summary_page(request, workbook: Workbook) -> HttpResponse:
-    round_, rounds = chosen_round(request, workbook)
-    results = round_results(round_, is_team=workbook.is_team, rounds=rounds)
-    reflections = (
-        ReflectionAnswer.objects.filter(round=round_, question__is_active=True)
-        .select_related("question")
-        .order_by("question__order", "question__pk")
+def shown_questions() -> list[ReflectionQuestion]:
+    """The active questions of step 2 in order, as the summary shows them."""
+    return kept_while_the_site_holds(
+        "questions", lambda: list(ReflectionQuestion.objects.active().only("theme", "text"))
     )
+
+
+def statement_rows(results: RoundResults, notes: dict[int, str]) -> dict[int, list[tuple]]:
+    """Per theme, each statement's row of the summary as (text, answer, plant icon, note):
+    worked out once here, so that the template only writes them out."""
+    if not results.visible:
+        not_yet = _("ei vielä tuloksia")
+    elif results.is_team:
+        labels = level_labels()
+    else:
+        unanswered = _("ei vastattu")
+        icons = {level: plant_icon(level) for level in Level}
+    rows: dict[int, list[tuple]] = {}
+    for theme in results.themes:
+        theme_rows = rows[theme.theme.pk] = []
+        for item in theme.statements:
+            icon = None
+            if not results.visible:
+                answer = not_yet
+            elif results.is_team:
+                answer = item.distribution(labels)
+            elif item.chosen_level:
+                answer, icon = str(item.chosen_level.label), icons[item.chosen_level]
+            else:
+                answer = unanswered
+            theme_rows.append((item.statement.text, answer, icon, notes.get(item.statement.pk, "")))
+    return rows
+
+
+def change_rows(results: RoundResults) -> list[tuple[str, str, str, str, str, str]]:
+    """The comparison with the round before, a row per statement: (statement, before, now,
+    direction, change, the change in words for screen readers)."""
+    in_words = {"up": " " + _("(parani)"), "down": " " + _("(heikkeni)"), "same": ""}
+    return [
+        (
+            item.statement.text,
+            item.previous_average_display,
+            item.average_display,
+            item.change_direction,
+            item.change_display,
+            in_words[item.change_direction],
+        )
+        for item in results.statements
+    ]
+
+
+def summary_page(request, workbook: Workbook) -> HttpResponse:
+    # The plan (one at most each) and the count of complete answers come with the rounds.
+    rounds = list(
+        workbook.rounds.select_related("experiment__focus")
+        .with_complete_counts()
+        .order_by("number")
+    )
+    round_, rounds = chosen_round(request, workbook, rounds)
+    results = round_results(round_, is_team=workbook.is_team, rounds=rounds)
+    answers = dict(ReflectionAnswer.objects.filter(round=round_).values_list("question_id", "text"))
     reflections_by_theme: dict[int, list] = {}
-    for answer in reflections:
-        reflections_by_theme.setdefault(answer.question.theme_id, []).append(answer)
+    for question in shown_questions():  # answers to retired questions are left out
+        if question.pk in answers:
+            reflections_by_theme.setdefault(question.theme_id, []).append(
+                (question.text, answers[question.pk])
+            )
     notes = {}
     if not workbook.is_team:
         # Alone, the notes are the user's own; a team's notes are never shown to anyone else.
@@ -474,19 +540,23 @@ def summary_page(request, workbook: Workbook) -> HttpResponse:
             .exclude(note="")
             .values_list("statement_id", "note")
         )
+    rows = statement_rows(results, notes)
+    average = _("keskiarvo %(average)s")
     themes = [
         {
-            "result": theme,
-            "statements": [
-                {"result": item, "note": notes.get(item.statement.pk, "")}
-                for item in theme.statements
-            ],
+            "slug": theme.theme.slug,
+            "name": theme.theme.name,
+            "average": average % {"average": theme.average_display} if results.visible else "",
+            "statements": rows[theme.theme.pk],
             "reflections": reflections_by_theme.get(theme.theme.pk, []),
         }
         for theme in results.themes
     ]
     focus = results.focus_themes if results.visible else []
-    plan = Experiment.objects.filter(round=round_).select_related("focus").first()
+    try:
+        plan = round_.experiment
+    except Experiment.DoesNotExist:
+        plan = None
     return render(
         request,
         "workbook/summary.html",
@@ -498,6 +568,7 @@ def summary_page(request, workbook: Workbook) -> HttpResponse:
             "steps": step_links(workbook, 4),
             "results": results,
             "themes": themes,
+            "changes": change_rows(results) if results.previous_visible else [],
             "chart": results.chart() if results.visible else None,
             "plan": plan,
             "share_url": exports.story_prefill_url(plan) if plan and plan.what else None,
