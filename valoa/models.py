@@ -2,12 +2,8 @@
 packages (imported
 here so that Django finds them under the app label `valoa`)."""
 
-import time
-
 from django.conf import settings
-from django.core.signals import setting_changed
 from django.db import models
-from django.dispatch import receiver
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -27,16 +23,6 @@ __all__ = [
     "SearchWord",
     "Theme",
 ]
-
-
-class _SharedThemes:
-    kept: tuple[int | None, float, dict[int, "Theme"]] | None = None
-
-
-@receiver(setting_changed)
-def forget_shared_themes(**kwargs) -> None:
-    """Another cache (in tests) has other generation numbers: read the themes again."""
-    _SharedThemes.kept = None
 
 
 class Theme(models.Model):
@@ -81,21 +67,10 @@ class Theme(models.Model):
     @classmethod
     def shared(cls) -> dict[int, "Theme"]:
         """Every theme by id, with what pages name them by (names, descriptions, addresses,
-        order): read once per process and kept while the site's generation holds (a saved or
-        deleted theme moves it); while the shared cache does not answer, for
-        PAGE_CACHE_LOCAL_MS, the time a process trusts what it read from there."""
-        generation = page_cache.site_generation()
-        now = time.monotonic()
-        kept = _SharedThemes.kept
-        if kept is not None:
-            kept_generation, read_at, themes = kept
-            if generation is not None and generation == kept_generation:
-                return themes
-            if generation is None and now - read_at < settings.PAGE_CACHE_LOCAL_MS / 1000:
-                return themes
-        themes = {theme.pk: theme for theme in cls.showing("name", "description")}
-        _SharedThemes.kept = (generation, now, themes)
-        return themes
+        order), read once per process (page_cache.kept_while_the_site_holds)."""
+        return page_cache.kept_while_the_site_holds(
+            "themes", lambda: {theme.pk: theme for theme in cls.showing("name", "description")}
+        )
 
     @staticmethod
     def in_order(themes) -> list["Theme"]:

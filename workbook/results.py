@@ -321,27 +321,9 @@ class RoundResults:
         }
 
 
-# What editors keep in the admin, read once per process: {name: (site generation, value)}.
-_kept: dict[str, tuple[int, object]] = {}
-
-
-def kept_while_the_site_holds(name: str, read):
-    """`read()`, kept while the site's generation holds (every edit of a statement, a
-    question or a theme moves it), as the cached pages are; read anew while the shared cache
-    does not answer."""
-    generation = page_cache.site_generation()
-    kept = _kept.get(name)
-    if kept is not None and generation is not None and kept[0] == generation:
-        return kept[1]
-    value = read()
-    if generation is not None:
-        _kept[name] = (generation, value)
-    return value
-
-
 def shown_statements() -> list[Statement]:
     """The active statements with their themes: only what the results show of them."""
-    return kept_while_the_site_holds(
+    return page_cache.kept_while_the_site_holds(
         "statements",
         lambda: list(
             Statement.objects.active()

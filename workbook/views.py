@@ -27,6 +27,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from valoa import posting
+from valoa.web import page_cache
 from valoa.web.page_cache import cached_for_readers, cached_response
 from workbook import exports, recommendations, statistics
 from workbook.forms import (
@@ -51,7 +52,6 @@ from workbook.models import (
 )
 from workbook.results import (
     RoundResults,
-    kept_while_the_site_holds,
     level_labels,
     round_results,
 )
@@ -467,7 +467,7 @@ def beside_all_teams(results: RoundResults) -> dict | None:
 
 def shown_questions() -> list[ReflectionQuestion]:
     """The active questions of step 2 in order, as the summary shows them."""
-    return kept_while_the_site_holds(
+    return page_cache.kept_while_the_site_holds(
         "questions", lambda: list(ReflectionQuestion.objects.active().only("theme", "text"))
     )
 
@@ -568,6 +568,7 @@ def summary_page(request, workbook: Workbook) -> HttpResponse:
             "steps": step_links(workbook, 4),
             "results": results,
             "themes": themes,
+            "has_notes": bool(notes),
             "changes": change_rows(results) if results.previous_visible else [],
             "chart": results.chart() if results.visible else None,
             "plan": plan,

@@ -152,6 +152,16 @@ def forget_memo(**kwargs) -> None:
     _cards.clear()
 
 
+def frozen(value):
+    """A template value as a key: dicts and lists become tuples; anything else is taken as it
+    is (texts and numbers: an unhashable value fails loudly)."""
+    if isinstance(value, dict):
+        return tuple((key, frozen(item)) for key, item in value.items())
+    if isinstance(value, list | tuple):
+        return tuple(frozen(item) for item in value)
+    return value
+
+
 def memo_key(node, *keys) -> tuple:
     return (node, get_language(), get_script_prefix(), get_urlconf(), *keys)
 
@@ -162,15 +172,17 @@ class MemoNode(template.Node):
         self.keys = keys
 
     def render(self, context) -> str:
-        key = memo_key(self, *(key.resolve(context) for key in self.keys))
+        key = memo_key(self, *(frozen(key.resolve(context)) for key in self.keys))
         return _memo.get_or_make(key, lambda: self.nodelist.render(context))
 
 
 @register.tag
 def memo(parser, token):
     """{% memo key… %}…{% endmemo %}: rendered once per process for each language and value
-    of the keys, then reused. Only for markup that depends on nothing else: translated texts,
-    {% url %} and {% static %} addresses, never the request, the database or the reader."""
+    of the keys, then reused. Only for markup that shows nothing but the keys, translated
+    texts, {% url %} and {% static %} addresses: the keys are plain data a view made (texts,
+    numbers, lists and dicts of them), never model instances, the request or a person's own
+    texts (a copy in memory that erasure would not reach)."""
     keys = [parser.compile_filter(bit) for bit in token.split_contents()[1:]]
     nodelist = parser.parse(("endmemo",))
     parser.delete_first_token()

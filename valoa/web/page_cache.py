@@ -63,17 +63,22 @@ from collections.abc import Callable
 from contextvars import ContextVar
 from datetime import datetime
 from functools import partial, wraps
+from typing import TypeVar
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
+from django.core.signals import setting_changed
 from django.db import DatabaseError, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
+from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
 from valoa.posting import antispam
 from valoa.web import shared_cache
+
+T = TypeVar("T")
 
 TIME_TRAP_PLACEHOLDER = "valoa-time-trap-placeholder-9b2e"
 # What a shared cache in front may keep of a page stored here: a second (nginx counts whole
@@ -226,6 +231,36 @@ def site_generation(request: HttpRequest | None = None) -> int | None:
     return shared_cache.attempt(
         lambda: _current(GENERATION_KEY, cache.get(GENERATION_KEY)), fallback=None
     )
+
+
+# What `kept_while_the_site_holds` read: {name: (site generation, when read, value)}.
+_kept_for_the_site: dict[str, tuple[int | None, float, object]] = {}
+
+
+def kept_while_the_site_holds(name: str, read: Callable[[], T]) -> T:
+    """`read()` (what editors keep in the admin: themes, statements, questions), kept by this
+    process while the site's generation holds, as its cards are: every change of such a row
+    moves it. While the shared cache does not answer, kept for PAGE_CACHE_LOCAL_MS, the time a
+    process trusts what it read from there, so that a page reading it per item still makes no
+    query per item."""
+    generation = site_generation()
+    now = time.monotonic()
+    kept = _kept_for_the_site.get(name)
+    if kept is not None:
+        kept_generation, read_at, value = kept
+        if generation is not None and generation == kept_generation:
+            return value
+        if generation is None and now - read_at < settings.PAGE_CACHE_LOCAL_MS / 1000:
+            return value
+    value = read()
+    _kept_for_the_site[name] = (generation, now, value)
+    return value
+
+
+@receiver(setting_changed)
+def _forget_kept_for_the_site(**kwargs) -> None:
+    # Another cache (in tests) has other generation numbers.
+    _kept_for_the_site.clear()
 
 
 def _bump_now_and_after_commit(key: str) -> None:

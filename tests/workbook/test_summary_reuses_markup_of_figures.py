@@ -1,5 +1,7 @@
-"""The summary's tables are kept as markup by what they show: new figures, other notes or
-another language make them anew, the same figures are not rendered again."""
+"""The summary's chart, comparison and statement rows are kept as markup by what they show
+({% memo %} with the view's figures as keys): new figures or another language make them
+anew, the same figures are not rendered again, and nobody's own texts (notes, reflections)
+are kept."""
 
 import pytest
 from django.template import Context, Template
@@ -12,7 +14,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_page_cache")]
 
 
 def test_the_same_values_reuse_the_markup_and_new_ones_render_it_anew():
-    template = Template("{% load workbook_tags %}{% kept key %}{{ shown }}{% endkept %}")
+    template = Template("{% load valoa_tags %}{% memo key %}{{ shown }}{% endmemo %}")
 
     def rendered(key, shown) -> str:
         return template.render(Context({"key": key, "shown": shown}))
@@ -39,6 +41,22 @@ def test_changed_answers_and_notes_show_at_once(client, solo, statements):
     answers = text(parse(page).find(id="yhteenveto-dialogi").find_parent("section"))
     assert "Ei vielä toteudu" in answers and "Toteutuu jo hyvin" not in answers
     assert "Uusi ajatus." in page
+
+
+def test_notes_and_reflections_are_not_kept_in_memory(client, solo, statements):
+    """Markup kept in a process's memory is a copy that erasure would not reach."""
+    from valoa.templatetags.valoa_tags import _memo
+
+    question = ReflectionQuestion.objects.active().first()
+    ReflectionAnswer.objects.create(round=solo.current_round(), question=question, text="Pohdinta.")
+    notes = {statements[0].pk: "Oma muistiinpano."}
+    client.post(url("assessment", solo), assessment_data(statements, Level.WELL, notes))
+
+    page = client.get(url("summary", solo)).content.decode()
+
+    assert "Oma muistiinpano." in page and "Pohdinta." in page
+    kept = repr(list(_memo.items()))
+    assert "Oma muistiinpano." not in kept and "Pohdinta." not in kept
 
 
 def test_a_new_publication_of_a_team_shows_at_once(client, team, statements, settings):
