@@ -38,6 +38,11 @@ class CaseFilterForm(forms.Form):
         super().__init__(data, *args, auto_id="rajaus-%s", **kwargs)
         self.is_valid()  # an unknown value is dropped; the other filters still apply
 
+    def shown(self) -> tuple:
+        """All that the fields' markup shows besides fixed texts: the values asked for and the
+        themes' names (the key of its {% memo %})."""
+        return (tuple(self.data.get(name, "") for name in self.fields), tuple(theme_choices()))
+
     def active(self) -> dict:
         """The valid filters that are in use, by parameter name."""
         return {name: value for name, value in self.cleaned_data.items() if value}

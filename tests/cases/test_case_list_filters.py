@@ -7,6 +7,7 @@ from cases.models import Case, Sector
 from tests import page_checks
 from tests.factories import make_case
 from tests.form_pages import hrefs, label, parse, text
+from valoa.models import Theme
 
 pytestmark = pytest.mark.django_db
 
@@ -187,3 +188,25 @@ def test_odd_filter_values_give_the_list_not_an_error(client, cases, query):
 
     assert response.status_code == 200
     assert page_checks.inline_scripts(parse(response.content.decode())) == []
+
+
+def test_the_filters_show_what_was_asked_for_and_the_themes_names_as_they_are_now(client, cases):
+    """The filter fields' markup is reused by what it shows (cases.forms.CaseFilterForm.shown)."""
+
+    def selected(url: str) -> dict[str, str]:
+        form = parse(client.get(url).content).find("form", class_="case-filters")
+        return {
+            select["name"]: text(select.find("option", selected=True) or select.option)
+            for select in form.find_all("select")
+        }
+
+    assert selected(LIST)["teema"] == "Kaikki teemat"
+    assert selected(LIST + "?teema=dialogi&laji=kokeilu")["teema"] == "Dialogi"
+    assert selected(LIST + "?teema=dialogi&laji=kokeilu")["laji"] == "Kokeilu"
+    assert selected(LIST + "?teema=dialogi")["laji"] == "Kaikki lajit"
+
+    renamed = Theme.objects.get(slug="dialogi")
+    renamed.name = "Keskustelu"
+    renamed.save()
+
+    assert selected(LIST + "?teema=dialogi&laji=kokeilu")["teema"] == "Keskustelu"
