@@ -48,25 +48,36 @@ def query_with(context, key: str, value) -> str:
     return f"?{encoded}" if encoded else "?"
 
 
+class Kept(dict):
+    """What a process keeps to reuse, by key: at most `limit` pieces, all forgotten when full
+    (what is shown often is soon back)."""
+
+    def __init__(self, limit: int):
+        super().__init__()
+        self.limit = limit
+
+    def keep(self, key, value):
+        if len(self) >= self.limit:
+            self.clear()
+        self[key] = value
+        return value
+
+    def get_or_make(self, key, make):
+        value = self.get(key)
+        return self.keep(key, make()) if value is None else value
+
+
 @register.simple_tag(takes_context=True)
 def language_versions(context) -> list[dict]:
     """This page in each interface language: for the language switcher and hreflang links
-    (as django.urls.translate_url finds them, with one resolve for all the languages)."""
+    (as django.urls.translate_url finds them, from the view that answered)."""
     request = context["request"]
     current = get_language()
     query = request.META.get("QUERY_STRING", "")
     query = "?" + iri_to_uri(query) if query else ""
-    try:
-        match = resolve(request.path)
-        name = f"{match.namespace}:{match.url_name}" if match.namespace else match.url_name
-    except Resolver404:  # not one of the site's addresses (a 404): the page as it was asked
-        match = None
+    paths = _paths_in_languages(request)
     versions = []
-    for code, language_name in settings.LANGUAGES:
-        path = None
-        if match is not None:
-            with override(code), suppress(NoReverseMatch):
-                path = reverse(name, args=match.args, kwargs=match.kwargs)
+    for (code, language_name), path in zip(settings.LANGUAGES, paths, strict=True):
         versions.append(
             {
                 "code": code,
@@ -77,6 +88,38 @@ def language_versions(context) -> list[dict]:
             }
         )
     return versions
+
+
+# A page's address in each language (None where it has none), by its view and arguments.
+_language_paths = Kept(limit=5000)
+
+
+def _paths_in_languages(request) -> tuple:
+    match = request.resolver_match
+    if match is None:  # a page answered before or without the view (a 404, a 413, a 503)
+        try:
+            match = resolve(request.path)
+        except Resolver404:  # not one of the site's addresses: the page as it was asked
+            return (None,) * len(settings.LANGUAGES)
+    name = f"{match.namespace}:{match.url_name}" if match.namespace else match.url_name
+    key = (
+        name,
+        tuple(match.args),
+        tuple(sorted(match.kwargs.items())),
+        get_script_prefix(),
+        get_urlconf(),
+    )
+
+    def reverse_in_each_language() -> tuple:
+        paths = []
+        for code, _language_name in settings.LANGUAGES:
+            path = None
+            with override(code), suppress(NoReverseMatch):
+                path = reverse(name, args=match.args, kwargs=match.kwargs)
+            paths.append(path)
+        return tuple(paths)
+
+    return _language_paths.get_or_make(key, reverse_in_each_language)
 
 
 @register.simple_tag(takes_context=True)
@@ -122,25 +165,6 @@ def content_lang(item) -> str:
     return format_html(' lang="{}"', language) if language != get_language() else ""
 
 
-class Kept(dict):
-    """What a process keeps to reuse, by key: at most `limit` pieces, all forgotten when full
-    (what is shown often is soon back)."""
-
-    def __init__(self, limit: int):
-        super().__init__()
-        self.limit = limit
-
-    def keep(self, key, value):
-        if len(self) >= self.limit:
-            self.clear()
-        self[key] = value
-        return value
-
-    def get_or_make(self, key, make):
-        value = self.get(key)
-        return self.keep(key, make()) if value is None else value
-
-
 # Markup that {% memo %} rendered, by the block, the language, the address prefix and the keys.
 _memo = Kept(limit=1000)
 
@@ -150,6 +174,7 @@ def forget_memo(**kwargs) -> None:
     """A changed setting (in tests) may change any fragment: the addresses, the languages."""
     _memo.clear()
     _cards.clear()
+    _language_paths.clear()
 
 
 def memo_key(node, *keys) -> tuple:
