@@ -39,9 +39,10 @@ def test_a_page_links_to_itself_in_each_language_with_its_query(client, settings
 def test_each_page_gets_its_own_addresses(client):
     """The addresses are reused by the page's view and arguments, never another page's."""
     first, second = (make_article().get_absolute_url() for _ in range(2))
-    for path in (first, second, first):
-        page = parse(client.get(f"/en{path}").content.decode())
-        assert switcher(page)["fi"] == (path, None)
+    for path, query in ((first, ""), (second, ""), (second, "?sivu=2"), (first, "")):
+        page = parse(client.get(f"/en{path}{query}").content.decode())
+        assert switcher(page)["fi"] == (path + query, None)
+        assert alternates(page)["fi"].endswith(path)
 
 
 def test_a_missing_page_links_to_the_address_as_asked(client, settings):

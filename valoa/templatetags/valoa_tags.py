@@ -1,5 +1,6 @@
 from contextlib import suppress
 from datetime import datetime
+from typing import NamedTuple
 
 from django import template
 from django.conf import settings
@@ -67,27 +68,34 @@ class Kept(dict):
         return self.keep(key, make()) if value is None else value
 
 
+class LanguageVersion(NamedTuple):
+    code: str
+    name: str
+    url: str
+    absolute_url: str
+    current: bool
+
+
 @register.simple_tag(takes_context=True)
-def language_versions(context) -> list[dict]:
+def language_versions(context) -> tuple[LanguageVersion, ...]:
     """This page in each interface language: for the language switcher and hreflang links
-    (as django.urls.translate_url finds them, from the view that answered)."""
+    (as django.urls.translate_url finds them, from the view that answered). Hashable: the key
+    of the {% memo %} of their markup."""
     request = context["request"]
     current = get_language()
     query = request.META.get("QUERY_STRING", "")
     query = "?" + iri_to_uri(query) if query else ""
     paths = _paths_in_languages(request)
-    versions = []
-    for (code, language_name), path in zip(settings.LANGUAGES, paths, strict=True):
-        versions.append(
-            {
-                "code": code,
-                "name": language_name,
-                "url": path + query if path else request.get_full_path(),
-                "absolute_url": settings.SITE_URL + (path or request.path),
-                "current": code == current,
-            }
+    return tuple(
+        LanguageVersion(
+            code=code,
+            name=language_name,
+            url=path + query if path else request.get_full_path(),
+            absolute_url=settings.SITE_URL + (path or request.path),
+            current=code == current,
         )
-    return versions
+        for (code, language_name), path in zip(settings.LANGUAGES, paths, strict=True)
+    )
 
 
 # A page's address in each language (None where it has none), by its view and arguments.
