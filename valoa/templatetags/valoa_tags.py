@@ -6,6 +6,7 @@ from django import template
 from django.conf import settings
 from django.core.signals import setting_changed
 from django.dispatch import receiver
+from django.template.loader_tags import BlockNode
 from django.urls import (
     NoReverseMatch,
     Resolver404,
@@ -190,6 +191,10 @@ def memo_key(node, *keys) -> tuple:
 
 
 class MemoNode(template.Node):
+    # Not searched for {% block %}s (as {% extends %} searches base.html on every render): a
+    # memo's markup is the same for every page, so it holds none to override.
+    child_nodelists = ()
+
     def __init__(self, nodelist, keys):
         self.nodelist = nodelist
         self.keys = keys
@@ -207,6 +212,8 @@ def memo(parser, token):
     keys = [parser.compile_filter(bit) for bit in token.split_contents()[1:]]
     nodelist = parser.parse(("endmemo",))
     parser.delete_first_token()
+    if nodelist.get_nodes_by_type(BlockNode):
+        raise template.TemplateSyntaxError("A {% block %} cannot be inside a {% memo %}.")
     return MemoNode(nodelist, keys)
 
 
