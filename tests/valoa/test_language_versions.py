@@ -51,3 +51,15 @@ def test_a_missing_page_links_to_the_address_as_asked(client, settings):
     assert {href for href, _current in switcher(page).values()} == {"/en/ei-ole/?x=1"}
     assert set(alternates(page).values()) == {f"{settings.SITE_URL}/en/ei-ole/"}
     assert switcher(page)["en"][1] == "true"
+
+
+def test_a_long_made_up_address_links_to_itself_as_asked(client):
+    path = "/oivallukset/" + "x" * 400 + "/"
+
+    page = parse(client.get("/sv" + path).content.decode())
+
+    assert switcher(page) == {
+        "fi": (path, None),
+        "sv": ("/sv" + path, "true"),
+        "en": ("/en" + path, None),
+    }

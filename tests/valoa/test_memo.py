@@ -4,6 +4,8 @@ import pytest
 from django.template import TemplateSyntaxError, engines
 from django.utils import translation
 
+from valoa.templatetags.valoa_tags import Kept
+
 
 def parsed(source: str):
     return engines["django"].from_string("{% load i18n valoa_tags %}" + source)
@@ -25,3 +27,12 @@ def test_a_block_inside_a_memo_is_refused():
     """{% extends %} does not look inside a memo for blocks (nothing there may differ)."""
     with pytest.raises(TemplateSyntaxError, match="memo"):
         parsed("{% memo %}{% block title %}{% endblock %}{% endmemo %}")
+
+
+def test_markup_kept_for_made_up_long_addresses_stays_within_its_budget():
+    kept = Kept(limit=1000, characters=10_000)
+    for number in range(100):
+        kept.keep(number, "x" * 1000)
+
+        assert kept.size <= 11_000
+        assert sum(len(markup) for markup in kept.values()) == kept.size

@@ -51,18 +51,27 @@ def query_with(context, key: str, value) -> str:
 
 
 class Kept(dict):
-    """What a process keeps to reuse, by key: at most `limit` pieces, all forgotten when full
+    """What a process keeps to reuse, by key: at most `limit` pieces (and of markup kept by an
+    address, made-up long ones too, at most `characters` in all), all forgotten when full
     (what is shown often is soon back)."""
 
-    def __init__(self, limit: int):
+    def __init__(self, limit: int, characters: int | None = None):
         super().__init__()
         self.limit = limit
+        self.characters = characters
+        self.size = 0
 
     def keep(self, key, value):
-        if len(self) >= self.limit:
+        if len(self) >= self.limit or (self.characters and self.size >= self.characters):
             self.clear()
+        if self.characters:
+            self.size += len(value)
         self[key] = value
         return value
+
+    def clear(self) -> None:
+        super().clear()
+        self.size = 0
 
     def get_or_make(self, key, make):
         value = self.get(key)
@@ -101,6 +110,8 @@ def language_versions(context) -> tuple[LanguageVersion, ...]:
 
 # A page's address in each language (None where it has none), by its view and arguments.
 _language_paths = Kept(limit=5000)
+# Longer addresses are made up (the site's own are shorter): theirs are not kept.
+LONGEST_KEPT_PATH = 300
 
 
 def _paths_in_languages(request) -> tuple:
@@ -128,6 +139,8 @@ def _paths_in_languages(request) -> tuple:
             paths.append(path)
         return tuple(paths)
 
+    if len(request.path) > LONGEST_KEPT_PATH:
+        return reverse_in_each_language()
     return _language_paths.get_or_make(key, reverse_in_each_language)
 
 
@@ -175,7 +188,7 @@ def content_lang(item) -> str:
 
 
 # Markup that {% memo %} rendered, by the block, the language, the address prefix and the keys.
-_memo = Kept(limit=1000)
+_memo = Kept(limit=1000, characters=2_000_000)
 
 
 @receiver(setting_changed)
