@@ -1,4 +1,5 @@
 from contextlib import suppress
+from copy import copy
 from datetime import datetime
 from typing import NamedTuple
 
@@ -41,7 +42,7 @@ def machine_time(value) -> str:
 @register.simple_tag(takes_context=True)
 def query_with(context, key: str, value) -> str:
     """The current query string with one parameter set to a value (None removes it)."""
-    query = context["request"].GET.copy()
+    query = copy(context["request"].GET)  # its strings need no deep copy
     if value is None:
         query.pop(key, None)
     else:
