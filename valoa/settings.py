@@ -60,7 +60,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before the rest: a cached page for an anonymous reader needs none of it (page_cache.py).
     "valoa.web.page_cache.PageCacheMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "valoa.web.middleware.ContentSecurityPolicyMiddleware",
     "valoa.web.middleware.RequestSizeLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",

@@ -48,3 +48,19 @@ def test_a_short_list_has_no_pagination(client):
     make_case()
 
     assert "Sivutus" not in client.get("/innostu/").content.decode()
+
+
+@pytest.mark.usefixtures("no_page_cache")
+def test_the_page_links_follow_a_changed_number_of_pages(client):
+    """The links are rendered once per address and page count, not once for good."""
+    for number in range(CASES_PER_PAGE + 1):
+        make_case(title=f"Tapaus numero {number:02d}")
+    assert "Sivu 1 / 2" in client.get("/innostu/").content.decode()
+
+    for number in range(CASES_PER_PAGE):
+        make_case(title=f"Uusi tapaus {number:02d}")
+    first, third = (client.get(f"/innostu/?sivu={n}").content.decode() for n in (1, 3))
+
+    assert "Sivu 1 / 3" in first
+    assert "Sivu 3 / 3" in third and 'rel="next"' not in third
+    assert "?sivu=2" in hrefs(third)

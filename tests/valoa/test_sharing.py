@@ -45,3 +45,17 @@ def test_the_address_is_selectable_without_javascript_and_the_copy_button_waits_
     button = share.find("button", string="Kopioi linkki")
     assert button.has_attr("hidden") and button["data-copy"] == "jaa-linkki"
     assert share.find("script") is None
+
+
+def test_share_links_follow_a_changed_title_and_each_pages_own_address(client):
+    first, second = make_case(), make_case()
+    for case in (first, second):
+        share_section(client, case.get_absolute_url())
+    first.title = "Uusi otsikko"
+    first.save()
+
+    for case in (first, second):
+        share = share_section(client, case.get_absolute_url())
+        email = urlsplit(share.find("a", string="Sähköpostilla")["href"])
+        address = settings.SITE_URL + case.get_absolute_url()
+        assert parse_qs(email.query) == {"subject": [case.title], "body": [address]}

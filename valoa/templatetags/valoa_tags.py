@@ -1,10 +1,13 @@
 from contextlib import suppress
+from copy import copy
 from datetime import datetime
+from typing import NamedTuple
 
 from django import template
 from django.conf import settings
 from django.core.signals import setting_changed
 from django.dispatch import receiver
+from django.template.loader_tags import BlockNode
 from django.urls import (
     NoReverseMatch,
     Resolver404,
@@ -39,7 +42,7 @@ def machine_time(value) -> str:
 @register.simple_tag(takes_context=True)
 def query_with(context, key: str, value) -> str:
     """The current query string with one parameter set to a value (None removes it)."""
-    query = context["request"].GET.copy()
+    query = copy(context["request"].GET)  # its strings need no deep copy
     if value is None:
         query.pop(key, None)
     else:
@@ -48,35 +51,98 @@ def query_with(context, key: str, value) -> str:
     return f"?{encoded}" if encoded else "?"
 
 
+class Kept(dict):
+    """What a process keeps to reuse, by key: at most `limit` pieces (and of markup kept by an
+    address, made-up long ones too, at most `characters` in all), all forgotten when full
+    (what is shown often is soon back)."""
+
+    def __init__(self, limit: int, characters: int | None = None):
+        super().__init__()
+        self.limit = limit
+        self.characters = characters
+        self.size = 0
+
+    def keep(self, key, value):
+        if len(self) >= self.limit or (self.characters and self.size >= self.characters):
+            self.clear()
+        if self.characters:
+            self.size += len(value)
+        self[key] = value
+        return value
+
+    def clear(self) -> None:
+        super().clear()
+        self.size = 0
+
+    def get_or_make(self, key, make):
+        value = self.get(key)
+        return self.keep(key, make()) if value is None else value
+
+
+class LanguageVersion(NamedTuple):
+    code: str
+    name: str
+    url: str
+    absolute_url: str
+    current: bool
+
+
 @register.simple_tag(takes_context=True)
-def language_versions(context) -> list[dict]:
+def language_versions(context) -> tuple[LanguageVersion, ...]:
     """This page in each interface language: for the language switcher and hreflang links
-    (as django.urls.translate_url finds them, with one resolve for all the languages)."""
+    (as django.urls.translate_url finds them, from the view that answered). Hashable: the key
+    of the {% memo %} of their markup."""
     request = context["request"]
     current = get_language()
     query = request.META.get("QUERY_STRING", "")
     query = "?" + iri_to_uri(query) if query else ""
-    try:
-        match = resolve(request.path)
-        name = f"{match.namespace}:{match.url_name}" if match.namespace else match.url_name
-    except Resolver404:  # not one of the site's addresses (a 404): the page as it was asked
-        match = None
-    versions = []
-    for code, language_name in settings.LANGUAGES:
-        path = None
-        if match is not None:
+    paths = _paths_in_languages(request)
+    return tuple(
+        LanguageVersion(
+            code=code,
+            name=language_name,
+            url=path + query if path else request.get_full_path(),
+            absolute_url=settings.SITE_URL + (path or request.path),
+            current=code == current,
+        )
+        for (code, language_name), path in zip(settings.LANGUAGES, paths, strict=True)
+    )
+
+
+# A page's address in each language (None where it has none), by its view and arguments.
+_language_paths = Kept(limit=5000)
+# Longer addresses are made up (the site's own are shorter): theirs are not kept.
+LONGEST_KEPT_PATH = 300
+
+
+def _paths_in_languages(request) -> tuple:
+    match = request.resolver_match
+    if match is None:  # a page answered before or without the view (a 404, a 413, a 503)
+        try:
+            match = resolve(request.path)
+        except Resolver404:  # not one of the site's addresses: the page as it was asked
+            return (None,) * len(settings.LANGUAGES)
+    name = f"{match.namespace}:{match.url_name}" if match.namespace else match.url_name
+    key = (
+        name,
+        tuple(match.args),
+        tuple(sorted(match.kwargs.items())),
+        get_script_prefix(),
+        get_urlconf(),
+    )
+
+    def reverse_in_each_language() -> tuple:
+        paths = []
+        for code, _language_name in settings.LANGUAGES:
+            path = None
             with override(code), suppress(NoReverseMatch):
                 path = reverse(name, args=match.args, kwargs=match.kwargs)
-        versions.append(
-            {
-                "code": code,
-                "name": language_name,
-                "url": path + query if path else request.get_full_path(),
-                "absolute_url": settings.SITE_URL + (path or request.path),
-                "current": code == current,
-            }
-        )
-    return versions
+            paths.append(path)
+        return tuple(paths)
+
+    if len(request.path) > LONGEST_KEPT_PATH:
+        return reverse_in_each_language()
+    return _language_paths.get_or_make(key, reverse_in_each_language)
 
 
 @register.simple_tag(takes_context=True)
@@ -122,27 +188,8 @@ def content_lang(item) -> str:
     return format_html(' lang="{}"', language) if language != get_language() else ""
 
 
-class Kept(dict):
-    """What a process keeps to reuse, by key: at most `limit` pieces, all forgotten when full
-    (what is shown often is soon back)."""
-
-    def __init__(self, limit: int):
-        super().__init__()
-        self.limit = limit
-
-    def keep(self, key, value):
-        if len(self) >= self.limit:
-            self.clear()
-        self[key] = value
-        return value
-
-    def get_or_make(self, key, make):
-        value = self.get(key)
-        return self.keep(key, make()) if value is None else value
-
-
 # Markup that {% memo %} rendered, by the block, the language, the address prefix and the keys.
-_memo = Kept(limit=1000)
+_memo = Kept(limit=1000, characters=2_000_000)
 
 
 @receiver(setting_changed)
@@ -150,6 +197,7 @@ def forget_memo(**kwargs) -> None:
     """A changed setting (in tests) may change any fragment: the addresses, the languages."""
     _memo.clear()
     _cards.clear()
+    _language_paths.clear()
 
 
 def frozen(value):
@@ -167,6 +215,10 @@ def memo_key(node, *keys) -> tuple:
 
 
 class MemoNode(template.Node):
+    # Not searched for {% block %}s (as {% extends %} searches base.html on every render): a
+    # memo's markup is the same for every page, so it holds none to override.
+    child_nodelists = ()
+
     def __init__(self, nodelist, keys):
         self.nodelist = nodelist
         self.keys = keys
@@ -186,6 +238,8 @@ def memo(parser, token):
     keys = [parser.compile_filter(bit) for bit in token.split_contents()[1:]]
     nodelist = parser.parse(("endmemo",))
     parser.delete_first_token()
+    if nodelist.get_nodes_by_type(BlockNode):
+        raise template.TemplateSyntaxError("A {% block %} cannot be inside a {% memo %}.")
     return MemoNode(nodelist, keys)
 
 

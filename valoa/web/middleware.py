@@ -5,9 +5,13 @@ import re
 import sys
 import uuid
 from contextvars import ContextVar
+from functools import cache
 
+from csp.constants import HEADER, HEADER_REPORT_ONLY
+from csp.middleware import CheckableLazyObject, CSPMiddleware
+from csp.utils import build_policy
 from django.conf import settings
-from django.core.signals import got_request_exception
+from django.core.signals import got_request_exception, setting_changed
 from django.db import InterfaceError, OperationalError
 from django.dispatch import receiver
 from django.http import HttpResponse
@@ -83,6 +87,57 @@ class SecurityHeadersMiddleware:
         response = self.get_response(request)
         response.setdefault("Permissions-Policy", self.PERMISSIONS_POLICY)
         return response
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's middleware, with the policies of the settings built once per process (it
+    built both for every response: some 300 function calls). A response whose policy is its
+    own (a nonce used, a view's csp decorator) gets them built by django-csp as before."""
+
+    OWN_POLICY = (
+        "_csp_config",
+        "_csp_update",
+        "_csp_replace",
+        "_csp_config_ro",
+        "_csp_update_ro",
+        "_csp_replace_ro",
+    )
+
+    def process_response(self, request, response):
+        own = getattr(request, "_csp_nonce", None) is not None or any(
+            getattr(response, name, None) is not None for name in self.OWN_POLICY
+        )
+        if own or (settings.DEBUG and response.status_code in (404, 500)):
+            return super().process_response(request, response)
+        for header, setting, exempt in (
+            (HEADER, "CONTENT_SECURITY_POLICY", "_csp_exempt"),
+            (HEADER_REPORT_ONLY, "CONTENT_SECURITY_POLICY_REPORT_ONLY", "_csp_exempt_ro"),
+        ):
+            policy, excluded = settings_policy(setting)
+            if (
+                policy
+                and header not in response
+                and getattr(response, exempt, False) is False
+                and not request.path_info.startswith(excluded)
+            ):
+                response[header] = policy
+        # As django-csp does: a nonce asked for after the header was written is an error.
+        request.csp_nonce = CheckableLazyObject(self._csp_nonce_post_response)
+        return response
+
+
+@cache
+def settings_policy(setting: str) -> tuple[str, tuple[str, ...]]:
+    """A policy setting's header value and the address prefixes it is not sent for."""
+    config = getattr(settings, setting, None) or {}
+    policy = build_policy(report_only=setting.endswith("_REPORT_ONLY"))
+    return policy, tuple(config.get("EXCLUDE_URL_PREFIXES", None) or ())
+
+
+@receiver(setting_changed)
+def forget_policies(setting, **kwargs) -> None:
+    if setting.startswith("CONTENT_SECURITY_POLICY"):
+        settings_policy.cache_clear()
 
 
 DATABASE_OUTAGE = (OperationalError, InterfaceError)

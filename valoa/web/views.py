@@ -1,12 +1,15 @@
 """Pages for machines and operators: the health check, security.txt and robots.txt."""
 
 from datetime import timedelta
+from functools import lru_cache
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.signals import setting_changed
 from django.db import DatabaseError, connection
+from django.dispatch import receiver
 from django.http import HttpResponse, JsonResponse
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone, translation
 from django.views.decorators.cache import never_cache
 
@@ -79,6 +82,13 @@ def robots_txt(request):
     """Crawlers: everything public, except searches and the private links of the workbook and
     of contributors' stories (those pages also say noindex). The admin is not named: its
     address is meant to be hard to find, and its pages say noindex themselves."""
+    text = _robots_txt(get_script_prefix(), get_urlconf())
+    return HttpResponse(text, content_type="text/plain; charset=utf-8")
+
+
+@lru_cache
+def _robots_txt(script_prefix: str, urlconf) -> str:
+    """Made once per process for each address prefix (reverse() reads them itself)."""
     rules = ["User-agent: *"]
     for code, _name in settings.LANGUAGES:
         with translation.override(code):
@@ -91,4 +101,10 @@ def robots_txt(request):
                 f"Disallow: {reverse('search')}",
             ]
     lines = [*dict.fromkeys(rules), "", f"Sitemap: {settings.SITE_URL}{reverse('sitemap')}"]
-    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+    return "\n".join(lines) + "\n"
+
+
+@receiver(setting_changed)
+def forget_robots_txt(**kwargs) -> None:
+    """A changed setting (in tests) may change it: the site address, the languages."""
+    _robots_txt.cache_clear()
