@@ -232,9 +232,9 @@ class MemoNode(template.Node):
 def memo(parser, token):
     """{% memo key… %}…{% endmemo %}: rendered once per process for each language and value
     of the keys, then reused. Only for markup that shows nothing but the keys, translated
-    texts, {% url %} and {% static %} addresses: the keys are plain data a view made (texts,
-    numbers, lists and dicts of them), never model instances, the request or a person's own
-    texts (a copy in memory that erasure would not reach)."""
+    texts, {% url %} and {% static %} addresses: the keys are plain data (texts, numbers, lists
+    and dicts of them: a page's address, a view's figures), never model instances, the request
+    object or a person's own texts (a copy in memory that erasure would not reach)."""
     keys = [parser.compile_filter(bit) for bit in token.split_contents()[1:]]
     nodelist = parser.parse(("endmemo",))
     parser.delete_first_token()
@@ -258,15 +258,14 @@ class CardNode(template.Node):
         if generation is None:  # a theme may have been renamed unseen: nothing is reused
             return self.nodelist.render(context)
         item = self.item.resolve(context)
-        # Its themes: added or removed without a save of the item, they move no timestamp.
-        themes = getattr(item, "theme_ids", None)
         key = memo_key(
             self,
             item._meta.label,
             item.pk,
             item.updated_at,
             generation,
-            themes if themes is None else tuple(themes),
+            # Its themes: added or removed without a save of the item, they move no timestamp.
+            tuple(item.theme_ids),
             *(key.resolve(context) for key in self.keys),
         )
         return _cards.get_or_make(key, lambda: self.nodelist.render(context))
