@@ -38,6 +38,7 @@ def comments_on(client, url) -> tuple[list[str], str]:
         ("?sivu=2", ["Ketju 3.", "Ketju 4."], "Sivu 2 / 3"),
         ("?sivu=viimeinen", ["Ketju 5."], "Sivu 3 / 3"),
         ("?sivu=99", ["Ketju 5."], "Sivu 3 / 3"),
+        ("?sivu=" + "9" * 30, ["Ketju 5."], "Sivu 3 / 3"),  # past any offset the database takes
         ("?sivu=0", ["Ketju 5."], "Sivu 3 / 3"),
         ("?sivu=kolme", ["Ketju 1.", "Vastaus ketjuun 1.", "Ketju 2."], "Sivu 1 / 3"),
     ],

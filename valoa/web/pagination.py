@@ -4,6 +4,7 @@ from django.http import HttpRequest
 
 LAST_PAGE = "viimeinen"
 _TOTAL = "paginated_total"
+MOST_PAGES = 2**31
 
 
 def paginate(
@@ -34,7 +35,8 @@ def paginate_rows(request: HttpRequest, rows, per_page: int, param: str = "sivu"
         wanted = int(number)
     except ValueError:  # Paginator.get_page() gives the first page for what is no number
         wanted = 0 if number == LAST_PAGE else 1
-    if wanted < 1:  # the last page
+    # The last page, or a number past any list (as an offset the database would refuse it).
+    if not 1 <= wanted <= MOST_PAGES:
         return paginate(request, rows, per_page, param)
     start = (wanted - 1) * per_page
     found = list(rows.annotate(**{_TOTAL: Window(Count("*"))})[start : start + per_page])
