@@ -28,6 +28,7 @@ from valoa.content.models import (
 from valoa.moderation import ModerationStatus
 from valoa.posting.models import Posted
 from valoa.posting.notifications import editor_addresses, send_after_commit
+from valoa.web import page_cache
 from valoa.web.addresses import slug_url
 from valoa.web.page_cache import LISTING
 
@@ -89,6 +90,15 @@ class Author(models.Model):
     def get_absolute_url(self) -> str:
         return slug_url("author", self.slug)
 
+    @classmethod
+    def shared(cls) -> dict[int, "Author"]:
+        """Every author's name by id, for the cards' bylines: read once per process while the
+        site holds (page_cache.kept_while_the_site_holds; a saved author moves it), as themes
+        are. Names only: they are on every card anyway, and nothing else is kept."""
+        return page_cache.kept_while_the_site_holds(
+            "authors", lambda: {author.pk: author for author in cls.objects.only("name")}
+        )
+
     def clean(self):
         super().clean()
         if self.photo and not self.photo_alt.strip():
@@ -130,9 +140,6 @@ class ArticleQuerySet(PublishedContentQuerySet):
     def for_list(self):
         return super().for_list().select_related("author")
 
-    def for_cards(self):
-        return super().for_cards().select_related("author")
-
     def for_page(self):
         """What an article's own page shows (`for_list()`, the text as rendered on save and
         its author's box): fewer columns to load and to make a model of."""
@@ -151,7 +158,8 @@ class Article(PublishedContent, Pictured):
         Author, verbose_name=_("kirjoittaja"), on_delete=models.PROTECT, related_name="articles"
     )
     comments_open = models.BooleanField(_("kommentointi auki"), default=True)
-    CARD_FIELDS = (*PublishedContent.CARD_FIELDS, *IMAGE_FIELDS, "author__name")
+    # A card names its author from the shared ones (`author_name`): no join.
+    CARD_FIELDS = (*PublishedContent.CARD_FIELDS, *IMAGE_FIELDS, "author")
     # What is derived from the text is left out of the versions: it is rendered again when a
     # version returns.
     history = content_history(
@@ -185,6 +193,11 @@ class Article(PublishedContent, Pictured):
 
     def get_absolute_url(self) -> str:
         return slug_url("insights:article", self.slug)
+
+    @property
+    def author_name(self) -> str:
+        author = Author.shared().get(self.author_id)
+        return self.author.name if author is None else author.name
 
     def accepts_comments(self) -> bool:
         if not self.comments_open:

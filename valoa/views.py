@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from cases.models import Case
 from insights.models import Article
+from valoa.content.compiled import CompiledList
 from valoa.models import AboutPage, Theme
 from valoa.search import latest
 from valoa.web.page_cache import cached_for_readers
@@ -16,12 +17,30 @@ FEATURED_ITEMS = 4
 FEATURED_ORDER = ("featured_order", "-published_at", "pk")
 
 
+# What the home page lists, by kind: the newest, and what editors lifted (their order first).
+LATEST = {
+    kind: CompiledList(lambda now, model=model: model.objects.published(now).for_cards()[:3])
+    for kind, model in (("case", Case), ("article", Article))
+}
+FEATURED = {
+    kind: CompiledList(
+        lambda now, model=model: (
+            model.objects.published(now)
+            .for_cards()
+            .filter(featured=True)
+            .order_by(*FEATURED_ORDER)[:FEATURED_ITEMS]
+        )
+    )
+    for kind, model in (("case", Case), ("article", Article))
+}
+
+
 @cached_for_readers()
 def home(request):
     context = {
         "featured": featured(),
-        "latest_articles": Article.objects.published().for_cards()[:3],
-        "latest_cases": Case.objects.published().for_cards()[:3],
+        "latest_articles": LATEST["article"],
+        "latest_cases": LATEST["case"],
         # What a theme's card shows: not the texts of its own page.
         "themes": Theme.in_order(Theme.shared().values()),
     }
@@ -30,11 +49,8 @@ def home(request):
 
 def featured() -> list[tuple[str, object]]:
     """What editors lifted to the home page: ("case" or "article", item), their order first,
-    then newest. Two queries per kind (the items, their themes)."""
-    items = []
-    for kind, model in (("case", Case), ("article", Article)):
-        chosen = model.objects.published().for_cards().filter(featured=True)
-        items += [(kind, item) for item in chosen.order_by(*FEATURED_ORDER)[:FEATURED_ITEMS]]
+    then newest. One query per kind."""
+    items = [(kind, item) for kind, chosen in FEATURED.items() for item in chosen]
     items.sort(key=lambda pair: (pair[1].featured_order, -pair[1].published_at.timestamp()))
     return items[:FEATURED_ITEMS]
 

@@ -25,9 +25,11 @@ def content_history(verbose_name, verbose_name_plural, excluded_fields=()) -> Hi
 
 
 class PublishedContentQuerySet(models.QuerySet):
-    def published(self):
-        """What readers may see: published, and its publishing time has come."""
-        return self.filter(status=self.model.Status.PUBLISHED, published_at__lte=timezone.now())
+    def published(self, now=None):
+        """What readers may see: published, and its publishing time has come (by `now`, when
+        given: valoa.content.compiled)."""
+        now = timezone.now() if now is None else now
+        return self.filter(status=self.model.Status.PUBLISHED, published_at__lte=now)
 
     def next_scheduled(self, now):
         """When the next document published with a future time appears, or None."""
