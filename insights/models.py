@@ -130,10 +130,6 @@ ARTICLE_PAGE_FIELDS = [
     "body_html",
     *("author", "comments_open", *IMAGE_FIELDS),
 ]
-AUTHOR_BOX_FIELDS = [
-    *("name", "slug", "job_title", "organisation", "bio"),
-    *("photo", "photo_width", "photo_height", "photo_alt"),
-]
 
 
 class ArticleQuerySet(PublishedContentQuerySet):
@@ -141,11 +137,10 @@ class ArticleQuerySet(PublishedContentQuerySet):
         return super().for_list().select_related("author")
 
     def for_page(self):
-        """What an article's own page shows (`for_list()`, the text as rendered on save and
-        its author's box): fewer columns to load and to make a model of."""
-        return self.for_list().only(
-            *ARTICLE_PAGE_FIELDS, *(f"author__{name}" for name in AUTHOR_BOX_FIELDS)
-        )
+        """What an article's own page reads each time it is shown (the text as rendered on
+        save): fewer columns to load and to make a model of. Its author is read only when the
+        article's kept part of the page is rendered again ({% card %}), not for every reader."""
+        return self.only(*ARTICLE_PAGE_FIELDS)
 
 
 class Article(PublishedContent, Pictured):

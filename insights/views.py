@@ -13,7 +13,7 @@ from valoa.content.compiled import CompiledList
 from valoa.content.preview import Preview, preview_response
 from valoa.moderation import ModerationStatus
 from valoa.web.page_cache import cached_for_readers, cached_response
-from valoa.web.pagination import paginate, paginate_rows
+from valoa.web.pagination import paginate, paginate_rows, with_total
 
 OWN_COMMENT_SALT = "insights.own-comment"
 OWN_COMMENT_MAX_AGE = 14 * 24 * 60 * 60
@@ -25,6 +25,16 @@ READER_INSIGHTS = CompiledList(
     lambda now: Comment.objects.approved().reader_insights().order_by("-created_at", "-pk").shown(),
     tuples=True,
     varies_with=get_language,  # the markup stored in the page's language
+)
+# An article's page: the article by its address, and a page of its threads.
+ARTICLE_BY_SLUG = CompiledList(
+    lambda now, slug: Article.objects.published(now).for_page().filter(slug=slug), args=(str,)
+)
+COMMENT_ROWS = CompiledList(
+    lambda now, article: with_total(Comment.objects.filter(article=article).threads().shown()),
+    tuples=True,
+    varies_with=get_language,
+    args=(int,),
 )
 
 
@@ -91,7 +101,9 @@ def article_list(request):
 @posting.login_free_form
 @require_http_methods(["GET", "HEAD", "POST"])
 def article_detail(request, slug: str):
-    article = get_object_or_404(Article.objects.published().for_page(), slug=slug)
+    article = next(iter(ARTICLE_BY_SLUG.bind(slug)), None)
+    if article is None:
+        raise Http404
     # Its own page: a comment approved on another article leaves it cached.
     return cached_response(
         request,
@@ -114,7 +126,7 @@ def render_article(request, article: Article, preview: Preview | None = None):
         "article": article,
         # An article's threads are few enough to be counted with their page.
         "comments": comment_page(
-            paginate_rows(request, article.comments.threads().shown(), settings.COMMENTS_PER_PAGE)
+            paginate_rows(request, COMMENT_ROWS.bind(article.pk), settings.COMMENTS_PER_PAGE)
         ),
         "form": form,
         "replying_to": form.replying_to() if form else None,

@@ -93,3 +93,26 @@ def test_cards_name_an_author_as_renamed_at_once(no_page_cache):
         lines = card_bylines(reader.get(url))
         assert any("Aino Uusinimi" in line for line in lines), url
         assert not any("Aino Esimerkki" in line for line in lines), url
+
+
+def test_arguments_are_bound_at_each_run():
+    make_article(title="Ensimmäinen", slug="ensimmainen")
+    make_article(title="Toinen", slug="toinen")
+    by_slug = CompiledList(
+        lambda now, slug: Article.objects.published(now).filter(slug=slug), args=(str,)
+    )
+
+    assert [article.title for article in by_slug.bind("toinen")] == ["Toinen"]
+    assert [article.title for article in by_slug.bind("ensimmainen")] == ["Ensimmäinen"]
+    assert list(by_slug.bind("ei-ole")) == []
+
+
+def test_a_lookup_that_changes_its_argument_is_refused():
+    make_article(title="Ensimmäinen")
+    containing = CompiledList(
+        lambda now, text: Article.objects.published(now).filter(title__contains=text),
+        args=(str,),
+    )
+
+    with pytest.raises(ValueError, match="argument 0"):
+        list(containing.bind("Ensi"))

@@ -25,23 +25,31 @@ def paginate(
     return page
 
 
+def with_total(rows):
+    """A `values_list()` whose rows end with the number of all its rows (for paginate_rows)."""
+    return rows.annotate(**{_TOTAL: Window(Count("*"))})
+
+
 def paginate_rows(request: HttpRequest, rows, per_page: int, param: str = "sivu") -> Page:
-    """`paginate()` for an ordered `values_list()` of a few hundred rows at most: the page asked
-    for is read with the count of all the rows in one query (a window over them all, which is
-    why not for long lists), not after a COUNT. The last page ("viimeinen", a number below 1 or
-    past the end) is found `paginate()`'s way, so the pages and their numbers are the same."""
+    """`paginate()` for an ordered list of a few hundred rows at most, each ending with the
+    count of them all (`with_total()`: a window over them all, which is why not for long
+    lists), so that the page asked for and that count come in one query, not after a COUNT.
+    The last page ("viimeinen", a number below 1 or past the end) is found `paginate()`'s way,
+    so the pages and their numbers are the same. The page's rows come without the count."""
     number = request.GET.get(param, "1")
     try:
         wanted = int(number)
     except ValueError:  # Paginator.get_page() gives the first page for what is no number
         wanted = 0 if number == LAST_PAGE else 1
+    found = []
     # The last page, or a number past any list (as an offset the database would refuse it).
-    if not 1 <= wanted <= MOST_PAGES:
-        return paginate(request, rows, per_page, param)
-    start = (wanted - 1) * per_page
-    found = list(rows.annotate(**{_TOTAL: Window(Count("*"))})[start : start + per_page])
-    if not found and wanted > 1:
-        return paginate(request, rows, per_page, param)
+    if 1 <= wanted <= MOST_PAGES:
+        start = (wanted - 1) * per_page
+        found = list(rows[start : start + per_page])
+    if not found and wanted != 1:
+        page = paginate(request, rows, per_page, param)
+        page.object_list = [row[:-1] for row in page.object_list]
+        return page
     paginator = Paginator(rows, per_page)
     paginator.count = found[0][-1] if found else 0
     page = Page([row[:-1] for row in found], wanted, paginator)
