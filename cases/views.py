@@ -1,4 +1,5 @@
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404
+from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
 from cases.forms import CaseFilterForm
@@ -11,6 +12,9 @@ from valoa.web.pagination import paginate
 CASES_PER_PAGE = 12
 # The unfiltered list, the one most read: its SQL written once (a filtered one is built).
 CASE_CARDS = CompiledList(lambda now: Case.objects.published(now).for_cards())
+CASE_BY_SLUG = CompiledList(
+    lambda now, slug: Case.objects.published(now).for_list().filter(slug=slug), args=(str,)
+)
 
 
 @require_http_methods(["GET", "HEAD"])
@@ -29,8 +33,9 @@ def case_list(request):
 
 @require_http_methods(["GET", "HEAD"])
 def case_detail(request, slug: str):
-    shown = Case.objects.published().for_list()
-    case = get_object_or_404(shown, slug=slug)
+    case = CASE_BY_SLUG.bind(slug).first()
+    if case is None:
+        raise Http404
     # Its own page and its related cases: approving a comment leaves it cached.
     return cached_response(
         request, lambda: render_case(request, case), scopes=(case.page_cache_scope, RELATED_CASES)

@@ -101,7 +101,7 @@ def article_list(request):
 @posting.login_free_form
 @require_http_methods(["GET", "HEAD", "POST"])
 def article_detail(request, slug: str):
-    article = next(iter(ARTICLE_BY_SLUG.bind(slug)), None)
+    article = ARTICLE_BY_SLUG.bind(slug).first()
     if article is None:
         raise Http404
     # Its own page: a comment approved on another article leaves it cached.

@@ -126,6 +126,10 @@ class Bound:
     def count(self) -> int:
         return self.compiled.run("count", self.args)[0][0]
 
+    def first(self):
+        """The first row, or None (as `QuerySet.first()`, for a list of one: by a unique key)."""
+        return next(iter(self), None)
+
 
 @receiver(setting_changed)
 def _forget(**kwargs) -> None:
