@@ -50,7 +50,8 @@ class CaseQuerySet(PublishedContentQuerySet):
         CARD_FIELDS read), the most shared themes first, of the RELATED_CANDIDATES newest.
 
         Hand-written: every case page asks it, and the ORM took several times longer to build
-        this query than the database to answer it.
+        this query than the database to answer it. (So it reads all cases: the queryset's own
+        filters do not apply.)
         """
         quote = connections[self.db].ops.quote_name
         meta, themes = self.model._meta, self.model._meta.get_field("themes")
