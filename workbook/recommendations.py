@@ -26,16 +26,16 @@ def _short(text: str) -> str:
     return text if len(text) <= LEAD_CHARS else Truncator(text).chars(LEAD_CHARS)
 
 
-def _published_with_themes(model, theme_ids: list[int], limit: int) -> list:
+def _published_with_themes(model, theme_ids: list[int], limit: int) -> list[tuple[str, str, str]]:
     # A subquery instead of DISTINCT keeps each model's own ordering valid on PostgreSQL; it
     # reads the links to the themes alone, without joining the documents.
     themes = model._meta.get_field("themes")
     matching = themes.remote_field.through.objects.filter(theme_id__in=theme_ids).values(
         themes.m2m_field_name()
     )
-    # Only what a recommendation shows: not the long texts, nor the themes.
-    shown = model.objects.published().only("title", "slug", "lead")
-    return list(shown.filter(pk__in=matching)[:limit])
+    # Only what a recommendation shows, as plain values: no model instances to make.
+    shown = model.objects.published().filter(pk__in=matching)
+    return list(shown.values_list("title", "slug", "lead")[:limit])
 
 
 def _recommended(model, themes, limit: int) -> list[Recommendation]:
@@ -43,8 +43,8 @@ def _recommended(model, themes, limit: int) -> list[Recommendation]:
     if not theme_ids:
         return []
     return [
-        Recommendation(title=item.title, url=item.get_absolute_url(), lead=_short(item.lead))
-        for item in _published_with_themes(model, theme_ids, limit)
+        Recommendation(title=title, url=model.page_url(slug), lead=_short(lead))
+        for title, slug, lead in _published_with_themes(model, theme_ids, limit)
     ]
 
 

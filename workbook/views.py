@@ -27,6 +27,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from valoa import posting
+from valoa.models import Theme
 from valoa.web import page_cache
 from valoa.web.page_cache import cached_for_readers, cached_response
 from workbook import exports, recommendations, statistics
@@ -517,11 +518,10 @@ def change_rows(results: RoundResults) -> list[tuple[str, str, str, str, str, st
 
 
 def summary_page(request, workbook: Workbook) -> HttpResponse:
-    # The plan (one at most each) and the count of complete answers come with the rounds.
+    # The plan (one at most each) and the count of complete answers come with the rounds; the
+    # plan's theme from the themes every page shares (not a join of all their long texts).
     rounds = list(
-        workbook.rounds.select_related("experiment__focus")
-        .with_complete_counts()
-        .order_by("number")
+        workbook.rounds.select_related("experiment").with_complete_counts().order_by("number")
     )
     round_, rounds = chosen_round(request, workbook, rounds)
     results = round_results(round_, is_team=workbook.is_team, rounds=rounds)
@@ -557,6 +557,8 @@ def summary_page(request, workbook: Workbook) -> HttpResponse:
         plan = round_.experiment
     except Experiment.DoesNotExist:
         plan = None
+    if plan is not None and plan.focus_id in (themes := Theme.shared()):
+        plan.focus = themes[plan.focus_id]
     return render(
         request,
         "workbook/summary.html",
