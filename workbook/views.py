@@ -54,6 +54,7 @@ from workbook.models import (
 )
 from workbook.results import (
     RoundResults,
+    ThemeResult,
     level_labels,
     round_results,
 )
@@ -526,6 +527,11 @@ def change_rows(results: RoundResults) -> list[tuple[str, str, str, str, str, st
     ]
 
 
+def theme_figures(themes: list[ThemeResult]) -> list[tuple[str, str, str]]:
+    """(address, name, average) of each theme: plain keys of their markup's {% memo %}."""
+    return [(item.theme.get_absolute_url(), item.name, item.average_display) for item in themes]
+
+
 def summary_page(request, workbook: Workbook) -> HttpResponse:
     # The plan (one at most each) and the count of complete answers come with the rounds; the
     # plan's theme from the themes every page shares (not a join of all their long texts).
@@ -586,7 +592,9 @@ def summary_page(request, workbook: Workbook) -> HttpResponse:
             "plan": plan,
             "share_url": exports.story_prefill_url(plan) if plan and plan.what else None,
             "beside_all_teams": beside_all_teams(results),
-            "focus_themes": focus,
+            "strongest": theme_figures(results.strongest),
+            "weakest": theme_figures(results.weakest),
+            "focus_themes": [(theme.get_absolute_url(), theme.name) for theme in focus],
             "recommended_cases": recommendations.recommended_cases(focus),
             "recommended_articles": recommendations.recommended_articles(focus),
         },
