@@ -22,8 +22,8 @@ from django.http import HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.template.defaultfilters import linebreaksbr
 from django.urls import reverse
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
@@ -128,7 +128,11 @@ def token_page(methods=("GET", "HEAD")):
     def decorator(view):
         @wraps(view)
         def wrapper(request, token: str, *args, **kwargs):
-            workbook = Workbook.objects.filter(token=token).first() if is_token(token) else None
+            try:
+                # get(): the token is unique (first() would order by id, costlier to build).
+                workbook = Workbook.objects.get(token=token) if is_token(token) else None
+            except Workbook.DoesNotExist:
+                workbook = None
             if workbook is None:
                 return not_found(request)
             workbook.touch()
@@ -476,10 +480,15 @@ def beside_all_teams(results: RoundResults) -> dict | None:
     }
 
 
-def shown_questions() -> list[ReflectionQuestion]:
-    """The active questions of step 2 in order, as the summary shows them."""
+def shown_questions() -> list[tuple[int, int, str]]:
+    """(id, theme id, text) of the active questions of step 2 in order, as the summary shows
+    them in the page's language: read once per language (not a translated field per row)."""
     return page_cache.kept_while_the_site_holds(
-        "questions", lambda: list(ReflectionQuestion.objects.active().only("theme", "text"))
+        f"questions:{get_language()}",
+        lambda: [
+            (question.pk, question.theme_id, question.text)
+            for question in ReflectionQuestion.objects.active().only("theme", "text")
+        ],
     )
 
 
@@ -542,11 +551,11 @@ def summary_page(request, workbook: Workbook) -> HttpResponse:
     results = round_results(round_, is_team=workbook.is_team, rounds=rounds)
     answers = dict(ReflectionAnswer.objects.filter(round=round_).values_list("question_id", "text"))
     reflections_by_theme: dict[int, list] = {}
-    for question in shown_questions():  # answers to retired questions are left out
-        if question.pk in answers:
-            reflections_by_theme.setdefault(question.theme_id, []).append(
+    for pk, theme_id, question in shown_questions():  # answers to retired ones are left out
+        if pk in answers:
+            reflections_by_theme.setdefault(theme_id, []).append(
                 # Their line breaks as <br> here: less work than a filter in the loop.
-                (question.text, linebreaksbr(answers[question.pk], autoescape=True))
+                (question, linebreaksbr(answers[pk], autoescape=True))
             )
     notes = {}
     if not workbook.is_team:
