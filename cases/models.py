@@ -1,7 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.db import connections, models
 from django.db.models.signals import post_delete
-from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -109,6 +108,7 @@ class Case(PublishedContent, Pictured):
         ("tips", _("Vinkit muille")),
     ]
 
+    PAGE_URL_NAME = "cases:detail"
     CARD_FIELDS = (
         *PublishedContent.CARD_FIELDS,
         *IMAGE_FIELDS,
@@ -205,9 +205,6 @@ class Case(PublishedContent, Pictured):
         replaced = self.resize_new_image()
         super().save(*args, **kwargs)
         delete_files_on_commit(self.image.storage, replaced)
-
-    def get_absolute_url(self) -> str:
-        return reverse("cases:detail", kwargs={"slug": self.slug})
 
     def cache_scopes(self) -> tuple[str, ...]:
         # Every case page may suggest it among its related cases.

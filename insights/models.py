@@ -153,6 +153,7 @@ class Article(PublishedContent, Pictured):
         Author, verbose_name=_("kirjoittaja"), on_delete=models.PROTECT, related_name="articles"
     )
     comments_open = models.BooleanField(_("kommentointi auki"), default=True)
+    PAGE_URL_NAME = "insights:article"
     # A card names its author from the shared ones (`author_name`): no join.
     CARD_FIELDS = (*PublishedContent.CARD_FIELDS, *IMAGE_FIELDS, "author")
     # What is derived from the text is left out of the versions: it is rendered again when a
@@ -185,9 +186,6 @@ class Article(PublishedContent, Pictured):
         super().clean()
         if errors := self.image_errors():
             raise ValidationError(errors)
-
-    def get_absolute_url(self) -> str:
-        return slug_url("insights:article", self.slug)
 
     @property
     def author_name(self) -> str:

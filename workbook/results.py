@@ -11,7 +11,7 @@ the statements: a join from the statements would read every answer of every work
 
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from django.conf import settings
 from django.db.models import Count
@@ -37,6 +37,7 @@ def level_labels() -> list[str]:
     return [str(level.label) for level in LEVELS]
 
 
+@lru_cache(maxsize=4096)  # a page shows dozens; averages of small counts repeat
 def shown(value: float) -> Decimal:
     """A value as it is shown: to one decimal, halves up."""
     return Decimal(str(value)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)

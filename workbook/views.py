@@ -20,13 +20,15 @@ from django.conf import settings
 from django.contrib import messages
 from django.http import HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
+from django.template.defaultfilters import linebreaksbr
 from django.urls import reverse
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from valoa import posting
+from valoa.models import Theme
 from valoa.web import page_cache
 from valoa.web.page_cache import cached_for_readers, cached_response
 from workbook import exports, recommendations, statistics
@@ -52,6 +54,7 @@ from workbook.models import (
 )
 from workbook.results import (
     RoundResults,
+    ThemeResult,
     level_labels,
     round_results,
 )
@@ -83,6 +86,8 @@ def step_links(workbook: Workbook, current: int | None = None) -> list[dict]:
             "number": step.number,
             "slug": step.slug,
             "title": step.title,
+            # For screen readers, before the title (the number is shown on its own).
+            "label": _("Vaihe %(number)s:") % {"number": step.number},
             "url": reverse(step.url_name, kwargs={"token": workbook.token}),
             "current": step.number == current,
         }
@@ -123,7 +128,11 @@ def token_page(methods=("GET", "HEAD")):
     def decorator(view):
         @wraps(view)
         def wrapper(request, token: str, *args, **kwargs):
-            workbook = Workbook.objects.filter(token=token).first() if is_token(token) else None
+            try:
+                # get(): the token is unique (first() would order by id, costlier to build).
+                workbook = Workbook.objects.get(token=token) if is_token(token) else None
+            except Workbook.DoesNotExist:
+                workbook = None
             if workbook is None:
                 return not_found(request)
             workbook.touch()
@@ -457,18 +466,29 @@ def beside_all_teams(results: RoundResults) -> dict | None:
     )
     if benchmark is None:
         return None
+    # Plain figures: the key of their markup's {% memo %}.
     return {
         "teams": benchmark.teams,
         "rows": [
-            {"theme": theme, "all": all_teams.get(theme.theme.pk)} for theme in results.themes
+            (
+                theme.name,
+                theme.average_display,
+                all_teams[theme.theme.pk].average_display if theme.theme.pk in all_teams else "–",
+            )
+            for theme in results.themes
         ],
     }
 
 
-def shown_questions() -> list[ReflectionQuestion]:
-    """The active questions of step 2 in order, as the summary shows them."""
+def shown_questions() -> list[tuple[int, int, str]]:
+    """(id, theme id, text) of the active questions of step 2 in order, as the summary shows
+    them in the page's language: read once per language (not a translated field per row)."""
     return page_cache.kept_while_the_site_holds(
-        "questions", lambda: list(ReflectionQuestion.objects.active().only("theme", "text"))
+        f"questions:{get_language()}",
+        lambda: [
+            (question.pk, question.theme_id, question.text)
+            for question in ReflectionQuestion.objects.active().only("theme", "text")
+        ],
     )
 
 
@@ -516,21 +536,26 @@ def change_rows(results: RoundResults) -> list[tuple[str, str, str, str, str, st
     ]
 
 
+def theme_figures(themes: list[ThemeResult]) -> list[tuple[str, str, str]]:
+    """(address, name, average) of each theme: plain keys of their markup's {% memo %}."""
+    return [(item.theme.get_absolute_url(), item.name, item.average_display) for item in themes]
+
+
 def summary_page(request, workbook: Workbook) -> HttpResponse:
-    # The plan (one at most each) and the count of complete answers come with the rounds.
+    # The plan (one at most each) and the count of complete answers come with the rounds; the
+    # plan's theme from the themes every page shares (not a join of all their long texts).
     rounds = list(
-        workbook.rounds.select_related("experiment__focus")
-        .with_complete_counts()
-        .order_by("number")
+        workbook.rounds.select_related("experiment").with_complete_counts().order_by("number")
     )
     round_, rounds = chosen_round(request, workbook, rounds)
     results = round_results(round_, is_team=workbook.is_team, rounds=rounds)
     answers = dict(ReflectionAnswer.objects.filter(round=round_).values_list("question_id", "text"))
     reflections_by_theme: dict[int, list] = {}
-    for question in shown_questions():  # answers to retired questions are left out
-        if question.pk in answers:
-            reflections_by_theme.setdefault(question.theme_id, []).append(
-                (question.text, answers[question.pk])
+    for pk, theme_id, question in shown_questions():  # answers to retired ones are left out
+        if pk in answers:
+            reflections_by_theme.setdefault(theme_id, []).append(
+                # Their line breaks as <br> here: less work than a filter in the loop.
+                (question, linebreaksbr(answers[pk], autoescape=True))
             )
     notes = {}
     if not workbook.is_team:
@@ -557,6 +582,8 @@ def summary_page(request, workbook: Workbook) -> HttpResponse:
         plan = round_.experiment
     except Experiment.DoesNotExist:
         plan = None
+    if plan is not None and plan.focus_id in (shared_themes := Theme.shared()):
+        plan.focus = shared_themes[plan.focus_id]
     return render(
         request,
         "workbook/summary.html",
@@ -574,7 +601,9 @@ def summary_page(request, workbook: Workbook) -> HttpResponse:
             "plan": plan,
             "share_url": exports.story_prefill_url(plan) if plan and plan.what else None,
             "beside_all_teams": beside_all_teams(results),
-            "focus_themes": focus,
+            "strongest": theme_figures(results.strongest),
+            "weakest": theme_figures(results.weakest),
+            "focus_themes": [(theme.get_absolute_url(), theme.name) for theme in focus],
             "recommended_cases": recommendations.recommended_cases(focus),
             "recommended_articles": recommendations.recommended_articles(focus),
         },

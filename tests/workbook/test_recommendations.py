@@ -1,6 +1,7 @@
 """The summary recommends published reading for the themes where the team is weakest."""
 
 import pytest
+import time_machine
 from bs4 import BeautifulSoup, Tag
 from django.utils import timezone
 
@@ -152,3 +153,54 @@ def test_recommended_links_are_full_addresses_that_still_work_on_paper(
     path = articles["dialogi"].get_absolute_url()
     assert len(links) == 1
     assert links[0].startswith(("http://", "https://")) and links[0].endswith(path)
+
+
+# The recommendations are kept by the process between summaries: what changed shows at once.
+@pytest.mark.usefixtures("no_page_cache")
+def test_a_newly_published_or_withdrawn_document_shows_at_once(client, solo, statements, articles):
+    answer_with_weak(client, solo, statements, "dialogi")
+    assert articles["dialogi"].title in text(recommended_section(client, solo))
+
+    new = make_article(title="Uusi dialogikirjoitus", slug="uusi-dialogikirjoitus")
+    new.themes.add(Theme.objects.get(slug="dialogi"))
+    assert "Uusi dialogikirjoitus" in text(recommended_section(client, solo))
+
+    articles["dialogi"].status = Article.Status.DRAFT
+    articles["dialogi"].save()
+    assert articles["dialogi"].title not in text(recommended_section(client, solo))
+
+
+@pytest.mark.usefixtures("no_page_cache")
+def test_a_theme_given_to_a_document_shows_at_once(client, solo, statements, articles):
+    answer_with_weak(client, solo, statements, "dialogi")
+    other = articles["jaettu-johtajuus"]
+    assert other.title not in text(recommended_section(client, solo))
+
+    other.themes.add(Theme.objects.get(slug="dialogi"))
+
+    assert other.title in text(recommended_section(client, solo))
+
+
+@pytest.mark.usefixtures("no_page_cache")
+def test_a_document_published_for_later_is_recommended_from_its_time(
+    client, solo, statements, articles
+):
+    answer_with_weak(client, solo, statements, "dialogi")
+    with time_machine.travel(timezone.now(), tick=False) as clock:
+        assert "Tuleva dialogikirjoitus" not in text(recommended_section(client, solo))
+
+        clock.shift(timezone.timedelta(days=1, seconds=1))
+
+        assert "Tuleva dialogikirjoitus" in text(recommended_section(client, solo))
+
+
+@pytest.mark.usefixtures("no_page_cache")
+def test_without_the_shared_cache_a_withdrawn_document_is_not_recommended(
+    client, solo, statements, articles, cache_down
+):
+    answer_with_weak(client, solo, statements, "dialogi")
+    assert articles["dialogi"].title in text(recommended_section(client, solo))
+
+    Article.objects.filter(pk=articles["dialogi"].pk).update(status=Article.Status.DRAFT)
+
+    assert articles["dialogi"].title not in text(recommended_section(client, solo))

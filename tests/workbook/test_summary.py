@@ -7,6 +7,7 @@ import pytest
 from tests.form_pages import parse, text
 from tests.page_checks import stylesheets
 from tests.workbook.helpers import add_participant, assessment_data, themes_under, url
+from valoa.models import Theme
 from workbook.models import Experiment, Level, ReflectionAnswer, ReflectionQuestion, Statement
 
 pytestmark = pytest.mark.django_db
@@ -114,6 +115,20 @@ def test_the_experiment_plan_is_part_of_the_summary(client, answered):
     plan = text(parse(page).find(id="kokeilu-otsikko").find_parent("section"))
     assert "Kävelypalaveri" in plan
     assert "Hymyjä" in plan
+
+
+def test_a_plan_for_a_theme_names_it_beside_the_answers_by_theme(client, answered):
+    dialogue = Theme.objects.get(slug="dialogi")
+    Experiment.objects.create(round=answered.current_round(), focus=dialogue, what="Kuuntelu")
+
+    page = parse(client.get(url("summary", answered)).content.decode())
+
+    plan = page.find(id="kokeilu-otsikko").find_parent("section")
+    focus = plan.find("dt", string="Mitä teemaa kokeilu kehittää?")
+    assert text(focus.find_next("dd")) == "Dialogi"
+    answers = text(page.find(id="yhteenveto-dialogi").find_parent("section"))
+    assert "Sovimme puheenvuoroista." in answers
+    assert len(page.find_all("section", class_="summary-theme")) == 6
 
 
 def test_an_unanswered_workbook_has_a_summary_that_says_what_to_do(client, solo):

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from valoa.models import Theme
+from valoa.web.addresses import slug_url
 from valoa.web.page_cache import LISTING
 
 
@@ -118,6 +119,8 @@ class PublishedContent(models.Model):
     search_vector = SearchVectorField(null=True, editable=False)
 
     SEARCH_FIELDS: dict[str, str] = {}
+    # The name of a document's page, which takes its slug (`page_url`).
+    PAGE_URL_NAME: str
     # What a list's card shows (its template and {% card %}'s key) and a list orders by.
     CARD_FIELDS: tuple[str, ...] = (
         *("title", "slug", "lead", "language", "theme_ids"),
@@ -139,6 +142,14 @@ class PublishedContent(models.Model):
         # cache's bump after the commit.
         with transaction.atomic():
             super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return self.page_url(self.slug)
+
+    @classmethod
+    def page_url(cls, slug: str) -> str:
+        """A document's address by its slug alone: for lists read without model instances."""
+        return slug_url(cls.PAGE_URL_NAME, slug)
 
     def get_preview_url(self) -> str:
         """The editors' preview (valoa.content.preview), in any state."""

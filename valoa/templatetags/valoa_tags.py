@@ -205,6 +205,12 @@ def frozen(value):
     is (texts and numbers: an unhashable value fails loudly)."""
     if isinstance(value, dict):
         return tuple((key, frozen(item)) for key, item in value.items())
+    if isinstance(value, tuple):
+        try:
+            hash(value)  # texts and numbers already (a view's rows): taken as they are
+            return value
+        except TypeError:
+            pass
     if isinstance(value, list | tuple):
         return tuple(frozen(item) for item in value)
     return value

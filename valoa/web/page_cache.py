@@ -223,14 +223,23 @@ def site_generation(request: HttpRequest | None = None) -> int | None:
     generation = getattr(request, "page_cache_generation", None)
     if generation is not None:
         return generation
-    known, generation = recent.number(GENERATION_KEY)
+    return _number(GENERATION_KEY)
+
+
+def scope_number(scope: str) -> int | None:
+    """A scope's number (moved by `invalidate_scope`), for what a process keeps to reuse while
+    that scope holds; None while the shared cache does not answer."""
+    return _number(_scope_key(scope))
+
+
+def _number(key: str) -> int | None:
+    # This process's recent number, else one round trip; owed bumps are paid first.
+    known, number = recent.number(key)
     if known and _Settled.outages == shared_cache.health.outages:
-        return generation
+        return number
     if not _settle_outages():
         return None
-    return shared_cache.attempt(
-        lambda: _current(GENERATION_KEY, cache.get(GENERATION_KEY)), fallback=None
-    )
+    return shared_cache.attempt(lambda: _current(key, cache.get(key)), fallback=None)
 
 
 # What `kept_while_the_site_holds` read: {name: (site generation, when read, value)}.
