@@ -3,9 +3,6 @@
 import unicodedata
 from dataclasses import dataclass
 
-from django.core.signals import setting_changed
-from django.dispatch import receiver
-from django.utils import timezone
 from django.utils.text import Truncator
 
 from cases.models import Case
@@ -45,45 +42,18 @@ def _published_with_themes(model, theme_ids: list[int], limit: int) -> list[tupl
     ]
 
 
-# What `_kept_or_read` read, by (kind, themes, how many): (the site's generation and the
-# lists' number, when a document published for later appears, the rows).
-_kept: dict[tuple, tuple] = {}
-KEPT_LIMIT = 1000  # themes' combinations: a few hundred at most; all forgotten when full
-
-
-def _kept_or_read(model, theme_ids: list[int], limit: int) -> list[tuple[str, str, str]]:
-    """The rows, kept by this process while they cannot have changed: publishing, withdrawing
-    or editing a document or its themes moves the lists' number (page_cache.LISTING), a theme
-    the site's generation, and a document published for later appears at its time. Read
-    anew while the shared cache does not answer (a change could go unseen)."""
-    # Read before the rows: a change meanwhile must not be kept as current.
-    numbers = (page_cache.site_generation(), page_cache.scope_number(page_cache.LISTING))
-    key = (model._meta.label, tuple(theme_ids), limit)
-    now = timezone.now()
-    kept = _kept.get(key)
-    if kept is not None and kept[0] == numbers and (kept[1] is None or now < kept[1]):
-        return kept[2]
-    rows = _published_with_themes(model, theme_ids, limit)
-    if None not in numbers:
-        if len(_kept) >= KEPT_LIMIT:
-            _kept.clear()
-        _kept[key] = (numbers, model.objects.next_scheduled(now), rows)
-    return rows
-
-
-@receiver(setting_changed)
-def _forget(**kwargs) -> None:
-    # Another cache (in tests) has other numbers; other settings, other documents.
-    _kept.clear()
-
-
 def _recommended(model, themes, limit: int) -> list[Recommendation]:
     theme_ids = sorted(theme.pk for theme in themes)
     if not theme_ids:
         return []
     return [
         Recommendation(title=title, url=model.page_url(slug), lead=lead)
-        for title, slug, lead in _kept_or_read(model, theme_ids, limit)
+        # Kept while no document can have changed: each change moves the lists' number.
+        for title, slug, lead in page_cache.kept_while_the_site_holds(
+            ("recommended", model._meta.label, tuple(theme_ids), limit),
+            lambda: _published_with_themes(model, theme_ids, limit),
+            scopes=(page_cache.LISTING,),
+        )
     ]
 
 

@@ -30,7 +30,7 @@ from django.views.decorators.http import require_http_methods
 from valoa import posting
 from valoa.models import Theme
 from valoa.web import page_cache
-from valoa.web.page_cache import cached_for_readers, cached_response
+from valoa.web.page_cache import LISTING, cached_for_readers, cached_response
 from workbook import exports, recommendations, statistics
 from workbook.forms import (
     AssessmentForm,
@@ -450,9 +450,12 @@ def experiment(request, workbook: Workbook):
 @token_page()
 def summary(request, workbook: Workbook):
     # Read (and printed) far more often than it changes: cached until the workbook is touched
-    # (every change touches it) or content or statements change (the page cache).
+    # (every change touches it), statements change (the site's generation) or a document its
+    # reading tips may name does (the lists' scope).
     return cached_response(
-        request, lambda: summary_page(request, workbook), scopes=(workbook.page_cache_scope,)
+        request,
+        lambda: summary_page(request, workbook),
+        scopes=(workbook.page_cache_scope, LISTING),
     )
 
 

@@ -87,3 +87,17 @@ def test_editors_list_tells_a_scheduled_article_from_a_published_one(client, edi
     }
     assert states["Näkyy jo"] == "Julkaistu"
     assert states["Näkyy myöhemmin"].startswith("Ajastettu: näkyy ")
+
+
+def test_content_scheduled_after_the_list_was_cached_appears_at_its_time(clock):
+    make_article(title="Jo julkaistu")
+    url = reverse("insights:list")
+    Client().get(url)  # cached, when nothing was scheduled
+
+    make_article(title="Myöhemmin ajastettu", published_at=timezone.now() + timedelta(minutes=3))
+    assert "Myöhemmin ajastettu" not in titles(Client().get(url))
+    assert Client().get(url)["X-Page-Cache"] == "hit"
+
+    clock.shift(timedelta(minutes=3, seconds=1))
+
+    assert "Myöhemmin ajastettu" in titles(Client().get(url))

@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from tests.factories import make_article
 from tests.workbook.helpers import add_participant, url
 from valoa.models import Theme
-from workbook import recommendations
+from valoa.web import page_cache
 from workbook.models import Level, ReflectionAnswer, ReflectionQuestion
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_page_cache")]
@@ -23,7 +23,7 @@ def level_for(number: int, statements):
 def forget_kept_reading() -> None:
     """The reading tips as a process first reads them (the summary keeps them while the lists
     hold, and new figures may name other themes): each count is the larger one."""
-    recommendations._kept.clear()
+    page_cache._kept_for_the_site.clear()
 
 
 def queries_for(client, address: str) -> int:

@@ -3,6 +3,7 @@
 import pytest
 import time_machine
 from bs4 import BeautifulSoup, Tag
+from django.test import Client
 from django.utils import timezone
 
 from cases.models import Case
@@ -195,12 +196,26 @@ def test_a_document_published_for_later_is_recommended_from_its_time(
 
 
 @pytest.mark.usefixtures("no_page_cache")
-def test_without_the_shared_cache_a_withdrawn_document_is_not_recommended(
-    client, solo, statements, articles, cache_down
+def test_without_the_shared_cache_a_withdrawn_document_is_gone_once_trust_runs_out(
+    client, solo, statements, articles, cache_down, settings
 ):
+    # A process trusts what it read for PAGE_CACHE_LOCAL_MS; without the cache, no longer.
+    settings.PAGE_CACHE_LOCAL_MS = 0
     answer_with_weak(client, solo, statements, "dialogi")
     assert articles["dialogi"].title in text(recommended_section(client, solo))
 
     Article.objects.filter(pk=articles["dialogi"].pk).update(status=Article.Status.DRAFT)
 
     assert articles["dialogi"].title not in text(recommended_section(client, solo))
+
+
+def test_a_withdrawn_document_leaves_the_cached_summary_at_once(client, solo, statements, articles):
+    answer_with_weak(client, solo, statements, "dialogi")
+    reader = Client()  # no session: the page cache serves the summary
+    recommended_section(reader, solo)
+    assert reader.get(url("summary", solo))["X-Page-Cache"] == "hit"
+
+    articles["dialogi"].status = Article.Status.DRAFT
+    articles["dialogi"].save()
+
+    assert articles["dialogi"].title not in text(recommended_section(reader, solo))

@@ -59,7 +59,7 @@ import math
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from contextvars import ContextVar
 from datetime import datetime
 from functools import partial, wraps
@@ -99,9 +99,9 @@ PER_RESPONSE_HEADERS = {"set-cookie", "x-request-id", "x-page-cache", "content-l
 _capturing: ContextVar[bool] = ContextVar("capturing_page", default=False)
 # Each returns the first moment after `now` when something appears by itself, or None.
 _schedules: list[Callable[[datetime], datetime | None]] = []
-# (generation, that moment as a timestamp or None): any save of scheduled content bumps the
-# generation, so the moment holds while the generation does and has not passed.
-_next_change: tuple[int, float | None] | None = None
+# ((site generation, lists' number), that moment as a timestamp or None): any save of scheduled
+# content moves the lists' number, so the moment holds while the numbers do and has not passed.
+_next_change: tuple[tuple, float | None] | None = None
 
 
 def is_capturing() -> bool:
@@ -242,27 +242,36 @@ def _number(key: str) -> int | None:
     return shared_cache.attempt(lambda: _current(key, cache.get(key)), fallback=None)
 
 
-# What `kept_while_the_site_holds` read: {name: (site generation, when read, value)}.
-_kept_for_the_site: dict[str, tuple[int | None, float, object]] = {}
+# What `kept_while_the_site_holds` read: {name: (numbers, when read, until, value)}.
+_kept_for_the_site: dict[Hashable, tuple] = {}
+KEPT_LIMIT = 1000  # names: a few dozen, and the workbook's combinations of themes
 
 
-def kept_while_the_site_holds(name: str, read: Callable[[], T]) -> T:
-    """`read()` (what editors keep in the admin: themes, statements, questions), kept by this
-    process while the site's generation holds, as its cards are: every change of such a row
-    moves it. While the shared cache does not answer, kept for PAGE_CACHE_LOCAL_MS, the time a
-    process trusts what it read from there, so that a page reading it per item still makes no
-    query per item."""
-    generation = site_generation()
+def kept_while_the_site_holds(
+    name: Hashable, read: Callable[[], T], scopes: tuple[str, ...] = ()
+) -> T:
+    """`read()` (what editors keep in the admin: themes, statements, questions; with `scopes`,
+    what those scopes show, such as the lists' documents), kept by this process while the
+    site's generation and the scopes' numbers hold, as its cards are: every change of such a
+    row moves one of them; with the lists' scope, also until scheduled content next appears.
+    While the shared cache does not answer, kept for PAGE_CACHE_LOCAL_MS, the time a process
+    trusts what it read from there, so that a page reading it per item still makes no query
+    per item."""
+    numbers = (site_generation(), *(scope_number(scope) for scope in scopes))
     now = time.monotonic()
     kept = _kept_for_the_site.get(name)
     if kept is not None:
-        kept_generation, read_at, value = kept
-        if generation is not None and generation == kept_generation:
+        kept_numbers, read_at, until, value = kept
+        if None in numbers:
+            if now - read_at < settings.PAGE_CACHE_LOCAL_MS / 1000:
+                return value
+        elif numbers == kept_numbers and (until is None or time.time() < until):
             return value
-        if generation is None and now - read_at < settings.PAGE_CACHE_LOCAL_MS / 1000:
-            return value
+    until = _next_scheduled(numbers[:2]) if LISTING in scopes and None not in numbers else None
     value = read()
-    _kept_for_the_site[name] = (generation, now, value)
+    if len(_kept_for_the_site) >= KEPT_LIMIT:
+        _kept_for_the_site.clear()
+    _kept_for_the_site[name] = (numbers, now, until, value)
     return value
 
 
@@ -367,18 +376,25 @@ def changes_on_schedule(next_change: Callable[[datetime], datetime | None]) -> N
     _schedules.append(next_change)
 
 
+def _next_scheduled(numbers: tuple) -> float | None:
+    """When scheduled content next appears (a timestamp), or None: known while `numbers` (the
+    site's generation and the lists' number, which every save of such content moves) hold and
+    that moment has not passed."""
+    global _next_change
+    known = _next_change
+    if known is None or known[0] != numbers or (known[1] is not None and known[1] <= time.time()):
+        moments = [found(timezone.now()) for found in _schedules]
+        known = (numbers, min((m.timestamp() for m in moments if m), default=None))
+        _next_change = known
+    return known[1]
+
+
 def _expiry(generation: int) -> float:
     """Until when a page rendered under this generation may be served: PAGE_CACHE_SECONDS,
     but not past the moment scheduled content appears."""
-    global _next_change
-    now = time.time()
-    known = _next_change
-    if known is None or known[0] != generation or (known[1] is not None and known[1] <= now):
-        moments = [found(timezone.now()) for found in _schedules]
-        known = (generation, min((m.timestamp() for m in moments if m), default=None))
-        _next_change = known
-    expires = now + settings.PAGE_CACHE_SECONDS
-    return expires if known[1] is None else min(expires, known[1])
+    appears = _next_scheduled((generation, scope_number(LISTING)))
+    expires = time.time() + settings.PAGE_CACHE_SECONDS
+    return expires if appears is None else min(expires, appears)
 
 
 def _key(request: HttpRequest) -> str:
