@@ -58,7 +58,7 @@ def make_articles(count: int, themes=(), each=lambda index: {}, **fields) -> lis
         article = _article(first + index, {**fields, **each(index)})
         article.body_html = render_markdown(article.body)  # as Article.save() does
         articles.append(article)
-    return in_bulk(Article, articles, themes)
+    return _in_bulk(Article, articles, themes)
 
 
 def _comment(article, status, fields: dict) -> Comment:
@@ -144,10 +144,10 @@ def make_cases(count: int, themes=(), each=lambda index: {}, **fields) -> list[C
         for field, _heading in Case.SECTIONS:  # as Case.save() does
             setattr(case, f"{field}_html", render_markdown(getattr(case, field), top_heading=3))
         cases.append(case)
-    return in_bulk(Case, cases, themes)
+    return _in_bulk(Case, cases, themes)
 
 
-def in_bulk(model, documents: list, themes=()) -> list:
+def _in_bulk(model, documents: list, themes=()) -> list:
     """Store new documents (articles, cases) with `themes` as saving each would have, in a few
     queries: what their save() renders the caller has rendered; bulk_create() sends no signals,
     so this does their receivers' work: a version in the history, the theme links and ids."""
@@ -168,7 +168,7 @@ def in_bulk(model, documents: list, themes=()) -> list:
 def _as_if_saved(model, rows: list) -> None:
     """What the receivers of post_save do for new rows: index them, and empty the cached pages
     the public ones show on (the receivers that tell subscribers find none in such tests)."""
-    search_index.update(next(each for each in indexed_models() if each.model is model), rows)
+    search_index.update(next(i for i in indexed_models() if i.model is model), rows)
     public = [row for row in rows if row.is_public()]
     for scope in dict.fromkeys(scope for row in public for scope in row.cache_scopes()):
         page_cache.invalidate_scope(scope)
