@@ -73,6 +73,53 @@ def _quick_flush_on_postgres():
     DatabaseOperations.sql_flush = truncate
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _bulk_serialized_rollback():
+    """Before each transactional test (the browser tests, serialized_rollback) Django puts back
+    the rows the migrations made (themes, statements, permissions…) one save at a time: an
+    UPDATE and an INSERT for each of some 230 rows, most of a second a test. The same rows go
+    back a table at a time, as save(raw=True) writes them (the stored values as they are, no
+    signals: their receivers skip raw saves or bump a cache that each test empties)."""
+    from django.core import serializers
+    from django.db import transaction
+    from django.db.backends.base.creation import BaseDatabaseCreation
+
+    one_by_one = BaseDatabaseCreation.deserialize_db_from_string
+
+    def deserialize_db_from_string(self, data):
+        alias = self.connection.alias
+        rows = {}
+        for row in serializers.deserialize("json", data, using=alias):
+            rows.setdefault(type(row.object), []).append(row)
+        with transaction.atomic(using=alias):
+            with self.connection.constraint_checks_disabled():
+                for model, found in rows.items():
+                    _put_back(model._base_manager.using(alias), found, self.connection)
+            self.connection.check_constraints(table_names={m._meta.db_table for m in rows})
+
+    def _put_back(manager, found, connection):
+        alias = connection.alias
+        pks = [row.object.pk for row in found]
+        stored = set(manager.filter(pk__in=pks).values_list("pk", flat=True))
+        # Still there (the first such test, after tests that rolled back): as Django does.
+        for row in found:
+            if row.object.pk in stored:
+                row.save()
+        new = [row for row in found if row.object.pk not in stored]
+        fields = [f for f in manager.model._meta.local_concrete_fields if not f.generated]
+        size = connection.ops.bulk_batch_size(fields, new) or 1
+        for start in range(0, len(new), size):
+            batch = [row.object for row in new[start : start + size]]
+            manager._insert(batch, fields=fields, using=alias, raw=True)
+        for row in new:  # as DeserializedObject.save() sets them
+            for name, values in (row.m2m_data or {}).items():
+                getattr(row.object, name).set(values)
+
+    BaseDatabaseCreation.deserialize_db_from_string = deserialize_db_from_string
+    yield
+    BaseDatabaseCreation.deserialize_db_from_string = one_by_one
+
+
 @pytest.fixture(autouse=True)
 def _fresh_abuse_limits(settings, monkeypatch):
     """Each test starts with empty rate-limit counters and no time-trap wait."""

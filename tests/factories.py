@@ -7,13 +7,18 @@ import zipfile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image
+from simple_history.utils import bulk_create_with_history
 
 from cases.models import Case, Sector
-from insights.models import Article, Author, Comment
+from insights.models import Article, Author, Comment, render_comment_markup
 from stories.models import Submission
+from valoa.content.markdown import render_markdown
 from valoa.models import Theme
 from valoa.moderation import ModerationStatus
 from valoa.posting import antispam
+from valoa.search import index as search_index
+from valoa.search.sources import indexed_models
+from valoa.web import page_cache
 
 
 def make_author(**fields) -> Author:
@@ -22,8 +27,7 @@ def make_author(**fields) -> Author:
     return Author.objects.create(**{**defaults, **fields})
 
 
-def make_article(**fields) -> Article:
-    number = Article.objects.count() + 1
+def _article(number: int, fields: dict) -> Article:
     defaults = {
         "title": f"Artikkeli {number}",
         "slug": f"artikkeli-{number}",
@@ -35,13 +39,53 @@ def make_article(**fields) -> Article:
     defaults.update(fields)
     if "author" not in defaults:
         defaults["author"] = Author.objects.first() or make_author()
-    return Article.objects.create(**defaults)
+    return Article(**defaults)
+
+
+def make_article(**fields) -> Article:
+    article = _article(Article.objects.count() + 1, fields)
+    article.save(force_insert=True)
+    return article
+
+
+def make_articles(count: int, themes=(), each=lambda index: {}, **fields) -> list[Article]:
+    """`count` articles as make_article makes them (then given `themes`), in a few queries
+    whatever the count; `each(index)` gives an article's own fields (counting from 0)."""
+    first = Article.objects.count() + 1
+    fields.setdefault("author", Author.objects.first() or make_author())
+    articles = []
+    for index in range(count):
+        article = _article(first + index, {**fields, **each(index)})
+        article.body_html = render_markdown(article.body)  # as Article.save() does
+        articles.append(article)
+    return _in_bulk(Article, articles, themes)
+
+
+def _comment(article, status, fields: dict) -> Comment:
+    defaults = {"name": "Lukija", "email": "lukija@example.fi", "body": "Hyvä kirjoitus."}
+    return Comment(article=article, status=status, **{**defaults, **fields})
 
 
 def make_comment(article=None, status=ModerationStatus.APPROVED, **fields) -> Comment:
-    defaults = {"name": "Lukija", "email": "lukija@example.fi", "body": "Hyvä kirjoitus."}
-    defaults.update(fields)
-    return Comment.objects.create(article=article, status=status, **defaults)
+    comment = _comment(article, status, fields)
+    comment.save(force_insert=True)
+    return comment
+
+
+def make_comments(
+    articles: list, status=ModerationStatus.APPROVED, replying_to=(), **fields
+) -> list[Comment]:
+    """A comment on each of `articles` (None: a reader's own insight) as make_comment makes
+    them, in a few queries whatever their number; each answers the comment at its place in
+    `replying_to`, if given."""
+    comments = [_comment(article, status, fields) for article in articles]
+    for comment, parent in zip(comments, replying_to, strict=False):
+        comment.parent = parent
+    for comment in comments:  # as Comment.save() does
+        comment.stored_markup = render_comment_markup(comment) if comment.is_public() else {}
+    Comment.objects.bulk_create(comments)
+    _as_if_saved(Comment, comments)
+    return comments
 
 
 def form_data(**fields) -> dict:
@@ -65,8 +109,7 @@ def theme(slug: str) -> Theme:
     return Theme.objects.get(slug=slug)
 
 
-def make_case(themes=(), **fields) -> Case:
-    number = Case.objects.count() + 1
+def _case(number: int, fields: dict) -> Case:
     defaults = {
         "title": f"Esimerkki {number}",
         "slug": f"esimerkki-{number}",
@@ -81,10 +124,54 @@ def make_case(themes=(), **fields) -> Case:
         "status": Case.Status.PUBLISHED,
         "published_at": timezone.now() - timezone.timedelta(hours=number),
     }
-    defaults.update(fields)
-    case = Case.objects.create(**defaults)
+    return Case(**{**defaults, **fields})
+
+
+def make_case(themes=(), **fields) -> Case:
+    case = _case(Case.objects.count() + 1, fields)
+    case.save(force_insert=True)
     case.themes.set([theme(slug) if isinstance(slug, str) else slug for slug in themes])
     return case
+
+
+def make_cases(count: int, themes=(), each=lambda index: {}, **fields) -> list[Case]:
+    """`count` cases as make_case makes them, in a few queries whatever the count; `each(index)`
+    gives a case's own fields (counting from 0)."""
+    first = Case.objects.count() + 1
+    cases = []
+    for index in range(count):
+        case = _case(first + index, {**fields, **each(index)})
+        for field, _heading in Case.SECTIONS:  # as Case.save() does
+            setattr(case, f"{field}_html", render_markdown(getattr(case, field), top_heading=3))
+        cases.append(case)
+    return _in_bulk(Case, cases, themes)
+
+
+def _in_bulk(model, documents: list, themes=()) -> list:
+    """Store new documents (articles, cases) with `themes` as saving each would have, in a few
+    queries: what their save() renders the caller has rendered; bulk_create() sends no signals,
+    so this does their receivers' work: a version in the history, the theme links and ids."""
+    chosen = Theme.objects.filter(slug__in=themes).order_by("pk")
+    assert len(chosen) == len(themes), themes
+    for document in documents:
+        document.theme_ids = [shared.pk for shared in chosen]
+    bulk_create_with_history(documents, model)  # sets their pks (a returning insert)
+    links = model.themes.through
+    owner = f"{model._meta.model_name}_id"
+    links.objects.bulk_create(
+        [links(**{owner: document.pk}, theme=shared) for document in documents for shared in chosen]
+    )
+    _as_if_saved(model, documents)
+    return documents
+
+
+def _as_if_saved(model, rows: list) -> None:
+    """What the receivers of post_save do for new rows: index them, and empty the cached pages
+    the public ones show on (the receivers that tell subscribers find none in such tests)."""
+    search_index.update(next(i for i in indexed_models() if i.model is model), rows)
+    public = [row for row in rows if row.is_public()]
+    for scope in dict.fromkeys(scope for row in public for scope in row.cache_scopes()):
+        page_cache.invalidate_scope(scope)
 
 
 def make_submission(themes=(), **fields) -> Submission:

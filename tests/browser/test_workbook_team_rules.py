@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from icalendar import Calendar
 from playwright.sync_api import expect
 
-from tests.browser.a11y import axe_violations, horizontal_overflow
+from tests.browser.a11y import axe_violations, choose_levels, horizontal_overflow
 from workbook.models import Participant, Round, Statement, Workbook
 
 LEVELS = ["Ei vielä toteudu", "Toteutuu osittain", "Toteutuu jo hyvin"]
@@ -25,9 +25,7 @@ def no_problems(page, where: str) -> None:
 
 
 def answer(tab, level: int, submit="click") -> None:
-    fieldsets = tab.locator("fieldset.statement")
-    for index in range(fieldsets.count()):
-        fieldsets.nth(index).get_by_label(LEVELS[level], exact=True).check()
+    choose_levels(tab, [LEVELS[level]])
     button = tab.get_by_role("button", name="Tallenna vastaukset")
     button.dblclick() if submit == "double" else button.click()
     expect(tab.get_by_role("heading", level=1)).to_have_text("Omat vastauksesi")

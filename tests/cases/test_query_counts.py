@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.factories import make_case
+from tests.factories import make_case, make_cases
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_page_cache")]
 
@@ -34,8 +34,7 @@ def test_the_number_of_queries_does_not_grow_with_the_number_of_cases(
     make_case(themes=THEMES)
     with_one = queries_for(client, url.replace("?sivu=2", ""))
 
-    for _ in range(199):
-        make_case(themes=THEMES)
+    make_cases(199, themes=THEMES)
 
     with django_assert_max_num_queries(with_one):
         response = client.get(url)

@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from cases.models import Case
-from tests.factories import jpeg_bytes, make_article, make_case
+from tests.factories import jpeg_bytes, make_article, make_articles, make_case, make_cases
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_page_cache")]
 
@@ -73,7 +73,6 @@ def test_home_page_queries_do_not_grow_with_featured_content(client):
     make_article(featured=True)
     make_case(featured=True)
     with_one = queries()
-    for number in range(199):
-        make_article(featured=True, featured_order=number)
-        make_case(featured=True, featured_order=number)
+    make_articles(199, featured=True, each=lambda number: {"featured_order": number})
+    make_cases(199, featured=True, each=lambda number: {"featured_order": number})
     assert queries() == with_one

@@ -9,6 +9,7 @@ import time
 import pytest
 
 from bench import nginx as shipped
+from tests.background import Work, runs
 from tests.site_client import SiteClient
 from tests.site_server import gunicorn, manage, site_env
 from tests.throwaway_postgres import ThrowawayPostgres, postgres_bin
@@ -40,17 +41,31 @@ print(reverse("workbook:summary", kwargs={"token": team.token}))
 SHOWS_WITHIN = 4
 
 
+def seeded_server() -> tuple[ThrowawayPostgres, str]:
+    """A throwaway server, migrated and seeded; the team workbook's summary page."""
+    database = ThrowawayPostgres(BIN)
+    try:
+        database.create()
+        env = site_env(database.url)
+        manage(env, "migrate", "--noinput")
+        workbook = manage(env, "shell", "-c", SEED).strip().splitlines()[-1]
+        manage(env, "shell", "-c", "from django.core.cache import cache; cache.clear()")
+    except BaseException:
+        database.remove()
+        raise
+    return database, workbook
+
+
+SEEDED = Work(seeded_server, discard=lambda made: made[0].remove())
+
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     if not shipped.available():
         pytest.fail(f"{shipped.NGINX} is required (VALOA_REQUIRE_BROWSER=1)")
-    database = ThrowawayPostgres(BIN)
-    database.create()
+    database, workbook = SEEDED.result()  # made in the background (tests/background.py)
     env = site_env(database.url, FORM_MIN_SECONDS="0")
     try:
-        manage(env, "migrate", "--noinput")
-        workbook = manage(env, "shell", "-c", SEED).strip().splitlines()[-1]
-        manage(env, "shell", "-c", "from django.core.cache import cache; cache.clear()")
         with (
             gunicorn(env) as upstream,
             shipped.nginx(upstream, tmp_path_factory.mktemp("nginx")) as base,
@@ -76,6 +91,7 @@ def editor(base: str) -> SiteClient:
     return client
 
 
+@runs(SEEDED)
 def test_a_second_anonymous_request_is_answered_by_nginx(site):
     base, _ = site
 
@@ -83,6 +99,7 @@ def test_a_second_anonymous_request_is_answered_by_nginx(site):
     assert cache_status_once_kept(base, ARTICLE + "?toinen") == "HIT"
 
 
+@runs(SEEDED)
 def test_an_editors_page_is_never_served_from_or_stored_in_nginx(site):
     base, _ = site
     cache_status(base, ARTICLE)
@@ -96,6 +113,7 @@ def test_an_editors_page_is_never_served_from_or_stored_in_nginx(site):
     assert cache_status(base, ARTICLE + "?toimittaja-ensin") == "MISS"
 
 
+@runs(SEEDED)
 def test_an_approved_comment_shows_through_nginx_within_the_promised_time(site):
     base, _ = site
     text = "Nginxin läpi hyväksytty ajatus"
@@ -117,6 +135,7 @@ def test_an_approved_comment_shows_through_nginx_within_the_promised_time(site):
     assert text in SiteClient(base).get(ARTICLE)[1]
 
 
+@runs(SEEDED)
 def test_a_workbook_page_is_never_cached(site):
     # Its summary is in the app's page cache, but marked no-store: never kept by nginx.
     base, workbook = site

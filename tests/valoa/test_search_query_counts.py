@@ -5,7 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from cases.models import Case
-from tests.factories import make_article, make_case, make_comment, theme
+from tests.factories import make_articles, make_cases, make_comments
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_page_cache")]
 
@@ -13,12 +13,22 @@ THEMES = ["dialogi", "oppiminen-arjessa"]
 
 
 def add_documents(count: int) -> None:
-    for number in range(count):
-        article = make_article(title=f"Kokeilu {number}", body="Kokeilu kävelykokouksista.")
-        article.themes.set([theme(slug) for slug in THEMES])
-        make_comment(article, body="Hyvä kokeilu. Metsäretki oli paras.")
-        kind = Case.Kind.CASE if number % 2 else Case.Kind.EXPERIMENT
-        make_case(title=f"Kokeilu kunnassa {number}", kind=kind, themes=THEMES)
+    """`count` articles with a comment each, and as many cases (every other an experiment)."""
+    articles = make_articles(
+        count,
+        THEMES,
+        each=lambda number: {"title": f"Kokeilu {number}"},
+        body="Kokeilu kävelykokouksista.",
+    )
+    make_comments(articles, body="Hyvä kokeilu. Metsäretki oli paras.")
+    make_cases(
+        count,
+        THEMES,
+        each=lambda number: {
+            "title": f"Kokeilu kunnassa {number}",
+            "kind": Case.Kind.CASE if number % 2 else Case.Kind.EXPERIMENT,
+        },
+    )
 
 
 def queries_for(client, params: dict) -> int:

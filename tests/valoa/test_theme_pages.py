@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from insights.models import Article
-from tests.factories import make_article, make_case, theme
+from tests.factories import make_article, make_articles, make_case, make_cases, theme
 from workbook.models import ReflectionQuestion, Statement
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_page_cache")]
@@ -156,9 +156,12 @@ def queries(client, path: str) -> int:
 
 
 def add_content(count: int) -> None:
-    for number in range(count):
-        make_article(title=f"Kirjoitus {number}").themes.add(theme("dialogi"))
-        make_case(title=f"Esimerkki {number}", themes=["dialogi", "jaettu-johtajuus"])
+    make_articles(count, ["dialogi"], each=lambda number: {"title": f"Kirjoitus {number}"})
+    make_cases(
+        count,
+        ["dialogi", "jaettu-johtajuus"],
+        each=lambda number: {"title": f"Esimerkki {number}"},
+    )
 
 
 def test_theme_pages_make_as_many_queries_with_200_items_as_with_one(client):

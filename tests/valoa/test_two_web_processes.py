@@ -9,6 +9,7 @@ import time
 import pytest
 import redis
 
+from tests.background import Work, runs
 from tests.site_client import SiteClient
 from tests.site_server import gunicorns, manage, site_env
 from tests.throwaway_postgres import ThrowawayPostgres, postgres_bin
@@ -46,9 +47,7 @@ CACHES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def database():
-    """One throwaway server for the module, its database migrated and seeded once."""
+def seeded_server() -> ThrowawayPostgres:
     server = ThrowawayPostgres(BIN)
     try:
         server.create()
@@ -56,6 +55,21 @@ def database():
         manage(env, "migrate", "--noinput")
         # The database cache is a table: every copy of the database starts with it empty.
         manage(env, "shell", "-c", SEED + "from django.core.cache import cache; cache.clear()")
+    except BaseException:
+        server.remove()
+        raise
+    return server
+
+
+SEEDED = Work(seeded_server, discard=ThrowawayPostgres.remove)
+
+
+@pytest.fixture(scope="module")
+def database():
+    """One throwaway server for the module, its database migrated and seeded once, in the
+    background while the session runs other tests (tests/background.py)."""
+    server = SEEDED.result()
+    try:
         yield server
     finally:
         server.remove()
@@ -77,6 +91,7 @@ def comment(base: str, body: str, address_client: SiteClient | None = None):
     return client.submit(ARTICLE, {"name": "Lukija", "email": "l@example.fi", "body": body})
 
 
+@runs(SEEDED)
 def test_rate_limit_counts_posts_made_through_either_process(two_sites):
     first, second = two_sites
 
@@ -85,6 +100,7 @@ def test_rate_limit_counts_posts_made_through_either_process(two_sites):
     assert comment(first, "kolme")[0] == 429
 
 
+@runs(SEEDED)
 def test_a_workbook_started_through_one_continues_through_the_other(two_sites):
     first, second = two_sites
 
@@ -97,6 +113,7 @@ def test_a_workbook_started_through_one_continues_through_the_other(two_sites):
     assert "Tiimi" in page
 
 
+@runs(SEEDED)
 def test_a_moderation_decision_through_one_is_seen_through_the_other(two_sites):
     first, second = two_sites
     reader = SiteClient(first)
