@@ -198,10 +198,14 @@ class Case(PublishedContent, Pictured):
             featured_index(),
         ]
 
-    def save(self, *args, **kwargs):
+    def render_derived(self) -> None:
+        """What is rendered from the text on save (also for rows stored in bulk)."""
         for field, _heading in self.SECTIONS:
             # Under the section's own h2 heading.
             setattr(self, f"{field}_html", render_markdown(getattr(self, field), top_heading=3))
+
+    def save(self, *args, **kwargs):
+        self.render_derived()
         replaced = self.resize_new_image()
         super().save(*args, **kwargs)
         delete_files_on_commit(self.image.storage, replaced)

@@ -176,8 +176,12 @@ class Article(PublishedContent, Pictured):
             featured_index(),
         ]
 
-    def save(self, *args, **kwargs):
+    def render_derived(self) -> None:
+        """What is rendered from the text on save (also for rows stored in bulk)."""
         self.body_html = render_markdown(self.body)
+
+    def save(self, *args, **kwargs):
+        self.render_derived()
         replaced = self.resize_new_image()
         super().save(*args, **kwargs)
         delete_files_on_commit(self.image.storage, replaced)
@@ -356,11 +360,15 @@ class Comment(Posted):
     def save(self, *args, **kwargs):
         update_fields = kwargs.get("update_fields")
         if update_fields is None or MARKUP_SOURCES & set(update_fields):
-            self.stored_markup = render_comment_markup(self) if self.is_public() else {}
+            self.render_derived()
             if update_fields is not None:
                 kwargs["update_fields"] = [*update_fields, "stored_markup"]
         with transaction.atomic():  # the search index first, the page cache's bump after
             super().save(*args, **kwargs)
+
+    def render_derived(self) -> None:
+        """What is rendered on save (also for rows stored in bulk): a public comment's markup."""
+        self.stored_markup = render_comment_markup(self) if self.is_public() else {}
 
     def get_absolute_url(self) -> str:
         if self.article_id is None:

@@ -10,9 +10,8 @@ from PIL import Image
 from simple_history.utils import bulk_create_with_history
 
 from cases.models import Case, Sector
-from insights.models import Article, Author, Comment, render_comment_markup
+from insights.models import Article, Author, Comment
 from stories.models import Submission
-from valoa.content.markdown import render_markdown
 from valoa.models import Theme
 from valoa.moderation import ModerationStatus
 from valoa.posting import antispam
@@ -56,7 +55,7 @@ def make_articles(count: int, themes=(), each=lambda index: {}, **fields) -> lis
     articles = []
     for index in range(count):
         article = _article(first + index, {**fields, **each(index)})
-        article.body_html = render_markdown(article.body)  # as Article.save() does
+        article.render_derived()
         articles.append(article)
     return _in_bulk(Article, articles, themes)
 
@@ -81,8 +80,8 @@ def make_comments(
     comments = [_comment(article, status, fields) for article in articles]
     for comment, parent in zip(comments, replying_to, strict=False):
         comment.parent = parent
-    for comment in comments:  # as Comment.save() does
-        comment.stored_markup = render_comment_markup(comment) if comment.is_public() else {}
+    for comment in comments:
+        comment.render_derived()
     Comment.objects.bulk_create(comments)
     _as_if_saved(Comment, comments)
     return comments
@@ -141,8 +140,7 @@ def make_cases(count: int, themes=(), each=lambda index: {}, **fields) -> list[C
     cases = []
     for index in range(count):
         case = _case(first + index, {**fields, **each(index)})
-        for field, _heading in Case.SECTIONS:  # as Case.save() does
-            setattr(case, f"{field}_html", render_markdown(getattr(case, field), top_heading=3))
+        case.render_derived()
         cases.append(case)
     return _in_bulk(Case, cases, themes)
 
