@@ -50,14 +50,8 @@ def make_article(**fields) -> Article:
 def make_articles(count: int, themes=(), each=lambda index: {}, **fields) -> list[Article]:
     """`count` articles as make_article makes them (then given `themes`), in a few queries
     whatever the count; `each(index)` gives an article's own fields (counting from 0)."""
-    first = Article.objects.count() + 1
     fields.setdefault("author", Author.objects.first() or make_author())
-    articles = []
-    for index in range(count):
-        article = _article(first + index, {**fields, **each(index)})
-        article.render_derived()
-        articles.append(article)
-    return _in_bulk(Article, articles, themes)
+    return _in_bulk(Article, _article, count, themes, each, fields)
 
 
 def _comment(article, status, fields: dict) -> Comment:
@@ -136,22 +130,20 @@ def make_case(themes=(), **fields) -> Case:
 def make_cases(count: int, themes=(), each=lambda index: {}, **fields) -> list[Case]:
     """`count` cases as make_case makes them, in a few queries whatever the count; `each(index)`
     gives a case's own fields (counting from 0)."""
-    first = Case.objects.count() + 1
-    cases = []
-    for index in range(count):
-        case = _case(first + index, {**fields, **each(index)})
-        case.render_derived()
-        cases.append(case)
-    return _in_bulk(Case, cases, themes)
+    return _in_bulk(Case, _case, count, themes, each, fields)
 
 
-def _in_bulk(model, documents: list, themes=()) -> list:
-    """Store new documents (articles, cases) with `themes` as saving each would have, in a few
-    queries: what their save() renders the caller has rendered; bulk_create() sends no signals,
-    so this does their receivers' work: a version in the history, the theme links and ids."""
+def _in_bulk(model, new, count: int, themes, each, fields: dict) -> list:
+    """Store `count` new documents (articles, cases) made by `new(number, fields)` with `themes`
+    as saving each would have, in a few queries: bulk_create() calls no save() and sends no
+    signals, so this does their work: what save() renders, a version in the history, the
+    theme links and ids."""
+    first = model.objects.count() + 1
+    documents = [new(first + index, {**fields, **each(index)}) for index in range(count)]
     chosen = Theme.objects.filter(slug__in=themes).order_by("pk")
     assert len(chosen) == len(themes), themes
     for document in documents:
+        document.render_derived()
         document.theme_ids = [shared.pk for shared in chosen]
     bulk_create_with_history(documents, model)  # sets their pks (a returning insert)
     links = model.themes.through
