@@ -267,7 +267,9 @@ def kept_while_the_site_holds(
                 return value
         elif numbers == kept_numbers and (until is None or time.time() < until):
             return value
-    until = _next_scheduled(numbers[:2]) if LISTING in scopes and None not in numbers else None
+    until = None
+    if LISTING in scopes and None not in numbers:
+        until = _next_scheduled((numbers[0], numbers[1 + scopes.index(LISTING)]))
     value = read()
     if len(_kept_for_the_site) >= KEPT_LIMIT:
         _kept_for_the_site.clear()
