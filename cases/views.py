@@ -6,12 +6,15 @@ from cases.forms import CaseFilterForm
 from cases.models import RELATED_CASES, Case
 from valoa.content.compiled import CompiledList
 from valoa.content.preview import Preview, preview_response
-from valoa.web.page_cache import cached_for_readers, cached_response
+from valoa.web.page_cache import LISTING, cached_for_readers, cached_response
 from valoa.web.pagination import paginate
 
 CASES_PER_PAGE = 12
-# The unfiltered list, the one most read: its SQL written once (a filtered one is built).
-CASE_CARDS = CompiledList(lambda now: Case.objects.published(now).for_cards())
+# The unfiltered list, the one most read: its SQL written once (a filtered one is built), its
+# count kept while the lists hold (every change of what it shows moves their number).
+CASE_CARDS = CompiledList(
+    lambda now: Case.objects.published(now).for_cards(), count_kept_while=(LISTING,)
+)
 CASE_BY_SLUG = CompiledList(
     lambda now, slug: Case.objects.published(now).for_list().filter(slug=slug), args=(str,)
 )

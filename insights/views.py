@@ -12,7 +12,7 @@ from valoa import posting
 from valoa.content.compiled import CompiledList
 from valoa.content.preview import Preview, preview_response
 from valoa.moderation import ModerationStatus
-from valoa.web.page_cache import cached_for_readers, cached_response
+from valoa.web.page_cache import LISTING, cached_for_readers, cached_response
 from valoa.web.pagination import paginate, paginate_rows, with_total
 
 OWN_COMMENT_SALT = "insights.own-comment"
@@ -20,11 +20,16 @@ OWN_COMMENT_MAX_AGE = 14 * 24 * 60 * 60
 ARTICLES_PER_PAGE = 10
 READER_INSIGHTS_PER_PAGE = 20
 # The insights page's two lists: their SQL written once (valoa.content.compiled).
-ARTICLE_CARDS = CompiledList(lambda now: Article.objects.published(now).for_cards())
+# Their counts are kept while the lists hold: every change of what they show moves the lists'
+# number (Article.cache_scopes, Comment.cache_scopes).
+ARTICLE_CARDS = CompiledList(
+    lambda now: Article.objects.published(now).for_cards(), count_kept_while=(LISTING,)
+)
 READER_INSIGHTS = CompiledList(
     lambda now: Comment.objects.approved().reader_insights().order_by("-created_at", "-pk").shown(),
     tuples=True,
     varies_with=get_language,  # the markup stored in the page's language
+    count_kept_while=(LISTING,),
 )
 # An article's page: the article by its address, and a page of its threads.
 ARTICLE_BY_SLUG = CompiledList(

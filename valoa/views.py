@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from cases.models import Case
 from insights.models import Article
-from valoa.content.compiled import CompiledList
+from valoa.content.compiled import CompiledList, together
 from valoa.models import AboutPage, Theme
 from valoa.search import latest
 from valoa.web.page_cache import cached_for_readers
@@ -17,19 +17,18 @@ FEATURED_ITEMS = 4
 FEATURED_ORDER = ("featured_order", "-published_at", "pk")
 
 
-# What the home page lists, by kind: the newest, and what editors lifted (their order first).
-LATEST = {
-    kind: CompiledList(lambda now, model=model: model.objects.published(now).for_cards()[:3])
-    for kind, model in (("case", Case), ("article", Article))
-}
-FEATURED = {
-    kind: CompiledList(
-        lambda now, model=model: (
-            model.objects.published(now)
-            .for_cards()
-            .filter(featured=True)
-            .order_by(*FEATURED_ORDER)[:FEATURED_ITEMS]
-        )
+# What the home page lists of each kind: what editors lifted (their order first), the newest.
+HOME_LISTS = {
+    kind: (
+        CompiledList(
+            lambda now, model=model: (
+                model.objects.published(now)
+                .for_cards()
+                .filter(featured=True)
+                .order_by(*FEATURED_ORDER)[:FEATURED_ITEMS]
+            )
+        ),
+        CompiledList(lambda now, model=model: model.objects.published(now).for_cards()[:3]),
     )
     for kind, model in (("case", Case), ("article", Article))
 }
@@ -37,20 +36,23 @@ FEATURED = {
 
 @cached_for_readers()
 def home(request):
+    featured, latest = {}, {}
+    for kind, lists in HOME_LISTS.items():  # one query for each kind
+        featured[kind], latest[kind] = together(*lists)
     context = {
-        "featured": featured(),
-        "latest_articles": LATEST["article"],
-        "latest_cases": LATEST["case"],
+        "featured": featured_first(featured),
+        "latest_articles": latest["article"],
+        "latest_cases": latest["case"],
         # What a theme's card shows: not the texts of its own page.
         "themes": Theme.in_order(Theme.shared().values()),
     }
     return render(request, "valoa/home.html", context)
 
 
-def featured() -> list[tuple[str, object]]:
-    """What editors lifted to the home page: ("case" or "article", item), their order first,
-    then newest. One query per kind."""
-    items = [(kind, item) for kind, chosen in FEATURED.items() for item in chosen]
+def featured_first(featured: dict[str, list]) -> list[tuple[str, object]]:
+    """What editors lifted to the home page, of both kinds: ("case" or "article", item), their
+    order first, then newest."""
+    items = [(kind, item) for kind, chosen in featured.items() for item in chosen]
     items.sort(key=lambda pair: (pair[1].featured_order, -pair[1].published_at.timestamp()))
     return items[:FEATURED_ITEMS]
 

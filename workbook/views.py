@@ -28,6 +28,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from valoa import posting
+from valoa.content.compiled import CompiledList
 from valoa.models import Theme
 from valoa.web import page_cache
 from valoa.web.page_cache import LISTING, cached_for_readers, cached_response
@@ -99,6 +100,28 @@ PARTICIPANT_COOKIE = "tyokirja"
 PARTICIPANT_COOKIE_DAYS = 90  # a round lasts from a meeting to a few weeks
 REMEMBERED_PARTICIPANTS = 5  # one browser may take part in a few teams' workbooks
 
+# What every facilitator's page and the summary read: their SQL written once.
+WORKBOOK_BY_TOKEN = CompiledList(
+    lambda now, token: Workbook.objects.filter(token=token), args=(str,)
+)
+# The plan (one at most each) and the count of complete answers come with the rounds.
+ROUNDS_WITH_PLANS = CompiledList(
+    lambda now, workbook: (
+        Round.objects.filter(workbook=workbook)
+        .select_related("experiment")
+        .with_complete_counts()
+        .order_by("number")
+    ),
+    args=(int,),
+)
+REFLECTIONS = CompiledList(
+    lambda now, round_: ReflectionAnswer.objects.filter(round=round_).values_list(
+        "question_id", "text"
+    ),
+    tuples=True,
+    args=(int,),
+)
+
 
 def not_found(request) -> HttpResponse:
     """A helpful 404 for a link that is mistyped, cut short or points at a deleted workbook."""
@@ -128,11 +151,7 @@ def token_page(methods=("GET", "HEAD")):
     def decorator(view):
         @wraps(view)
         def wrapper(request, token: str, *args, **kwargs):
-            try:
-                # get(): the token is unique (first() would order by id, costlier to build).
-                workbook = Workbook.objects.get(token=token) if is_token(token) else None
-            except Workbook.DoesNotExist:
-                workbook = None
+            workbook = WORKBOOK_BY_TOKEN.bind(token).first() if is_token(token) else None
             if workbook is None:
                 return not_found(request)
             workbook.touch()
@@ -545,14 +564,13 @@ def theme_figures(themes: list[ThemeResult]) -> list[tuple[str, str, str]]:
 
 
 def summary_page(request, workbook: Workbook) -> HttpResponse:
-    # The plan (one at most each) and the count of complete answers come with the rounds; the
-    # plan's theme from the themes every page shares (not a join of all their long texts).
-    rounds = list(
-        workbook.rounds.select_related("experiment").with_complete_counts().order_by("number")
-    )
+    # The plan's theme comes from the themes every page shares (not a join of their long texts).
+    rounds = list(ROUNDS_WITH_PLANS.bind(workbook.pk))
+    for item in rounds:
+        item.workbook = workbook
     round_, rounds = chosen_round(request, workbook, rounds)
     results = round_results(round_, is_team=workbook.is_team, rounds=rounds)
-    answers = dict(ReflectionAnswer.objects.filter(round=round_).values_list("question_id", "text"))
+    answers = dict(REFLECTIONS.bind(round_.pk))
     reflections_by_theme: dict[int, list] = {}
     for pk, theme_id, question in shown_questions():  # answers to retired ones are left out
         if pk in answers:

@@ -7,14 +7,17 @@ from datetime import timedelta
 import pytest
 import time_machine
 from bs4 import BeautifulSoup
+from django.db.models import Count
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
 
 from insights.models import Article, Comment
-from tests.factories import make_article, make_author, make_case, make_comment
-from valoa.content.compiled import CompiledList
+from insights.views import READER_INSIGHTS
+from tests.factories import make_article, make_author, make_case, make_comment, make_comments
+from valoa.content.compiled import CompiledList, together
 from valoa.moderation import ModerationStatus
+from valoa.web.page_cache import LISTING
 
 pytestmark = pytest.mark.django_db
 
@@ -41,13 +44,102 @@ def test_rows_pages_and_count_are_the_querysets(clock):
     assert [a.pk for a in compiled[2:5]] == [a.pk for a in expected[2:5]]
     assert [a.pk for a in compiled[5:10]] == [a.pk for a in expected[5:]]
     assert compiled.count() == 7
-    # What a card reads comes with the row.
+    # What a card reads comes with the row, converted as the queryset converts it.
     first = next(iter(compiled))
-    assert (first.title, first.slug, first.author_id) == (
+    assert (first.title, first.slug, first.author_id, first.theme_ids, first.published_at) == (
         expected[0].title,
         expected[0].slug,
         expected[0].author_id,
+        expected[0].theme_ids,
+        expected[0].published_at,
     )
+    assert not first._state.adding
+
+
+def test_lists_run_together_give_each_its_own_rows_in_its_order(clock):
+    for number in range(6):
+        lifted = number % 2 == 0
+        make_article(title=f"Kirjoitus {number}", featured=lifted, featured_order=9 - number)
+    lifted = CompiledList(
+        lambda now: published_articles(now).filter(featured=True).order_by("featured_order")
+    )
+    newest = CompiledList(lambda now: published_articles(now)[:4])
+    slug = CompiledList(lambda now, slug: published_articles(now).filter(slug=slug), args=(str,))
+    wanted = Article.objects.get(title="Kirjoitus 3").slug
+
+    rows = together(lifted, newest, slug.bind(wanted), slug.bind("ei-ole"))
+
+    titles = [[article.title for article in part] for part in rows]
+    assert titles == [
+        ["Kirjoitus 4", "Kirjoitus 2", "Kirjoitus 0"],
+        [article.title for article in published_articles(timezone.now())[:4]],
+        ["Kirjoitus 3"],
+        [],
+    ]
+
+
+def test_joined_rows_and_annotations_come_as_the_querysets(clock):
+    author = make_author(name="Aino Esimerkki")
+    for number in range(3):
+        make_article(title=f"Kirjoitus {number}", author=author)
+    make_comments([Article.objects.get(title="Kirjoitus 1")] * 2)
+
+    def build(now):
+        return (
+            published_articles(now)
+            .select_related("author")
+            .annotate(comment_count=Count("comments"))
+            .order_by("pk")
+        )
+
+    compiled = CompiledList(build)
+
+    made = [(a.title, a.author.name, a.comment_count) for a in compiled]
+    assert made == [(a.title, a.author.name, a.comment_count) for a in build(timezone.now())]
+    assert made[1] == ("Kirjoitus 1", "Aino Esimerkki", 2)
+
+
+def test_a_list_that_prefetches_is_refused():
+    make_article(title="Julkaistu")
+    prefetching = CompiledList(lambda now: published_articles(now).prefetch_related("themes"))
+
+    with pytest.raises(ValueError, match="prefetched"):
+        list(prefetching)
+
+
+def test_a_kept_count_follows_every_change_the_lists_show(clock, django_assert_num_queries):
+    article = make_article(title="Ensimmäinen")
+    compiled = CompiledList(published_articles, count_kept_while=(LISTING,))
+    assert compiled.count() == 1
+    with django_assert_num_queries(0):
+        assert compiled.count() == 1
+
+    make_article(title="Toinen")
+    assert compiled.count() == 2
+    make_article(title="Ajastettu", published_at=timezone.now() + timedelta(minutes=5))
+    assert compiled.count() == 2
+    article.status = Article.Status.DRAFT
+    article.save()
+    assert compiled.count() == 1
+
+    clock.shift(timedelta(minutes=5, seconds=1))  # no save: the scheduled one appears
+
+    assert compiled.count() == 2
+    Article.objects.get(title="Toinen").delete()
+    assert compiled.count() == 1
+
+
+def test_a_reader_insight_approved_or_removed_is_counted_at_once():
+    make_comment(body="Ensimmäinen oivallus.")
+    waiting = make_comment(body="Toinen oivallus.", status=ModerationStatus.PENDING)
+    assert READER_INSIGHTS.count() == 1
+
+    waiting.status = ModerationStatus.APPROVED
+    waiting.save()
+    assert READER_INSIGHTS.count() == 2
+
+    waiting.delete()
+    assert READER_INSIGHTS.count() == 1
 
 
 def test_the_moment_is_the_current_one_at_each_run(clock):

@@ -5,8 +5,11 @@ Building and compiling a queryset costs Django more than PostgreSQL needs to ans
 (issue 18). A `CompiledList` asks the ORM for its SQL once per process, with stand-ins for the
 values that change between requests (the moment that decides what is published, an article's
 address or id), and then runs that SQL with the real values: the same rows, as the same model
-instances (`QuerySet.raw()`) or plain tuples, for a third to a half of the work. Only for
-querysets that select no related rows (raw SQL makes one model per row).
+instances (with what `select_related()` joins and the annotations) or plain tuples, for a third
+to a half of the work. Not for querysets that prefetch.
+
+A list's count (for its pages) can be kept while what it shows holds (`count_kept_while`): the
+lists' count of thousands of rows takes the database longer than a page of them.
 """
 
 from collections.abc import Callable, Hashable
@@ -17,8 +20,11 @@ from typing import ClassVar
 from django.core.signals import setting_changed
 from django.db import connections
 from django.db.models import QuerySet
+from django.db.models.query import get_related_populators
 from django.dispatch import receiver
 from django.utils import timezone
+
+from valoa.web.page_cache import kept_while_the_site_holds
 
 # Values no real query asks about, so that they are found among the compiled parameters.
 STAND_IN = datetime(1901, 12, 13, 20, 45, 52, 654321, tzinfo=UTC)
@@ -37,10 +43,15 @@ class CompiledList:
     `varies_with()`, when the SQL depends on more: the language, say).
 
     `build` must give the same SQL whatever its arguments are, apart from their values as
-    parameters (a lookup that changes a value, such as `contains`, is refused); it selects no
-    related rows; slicing needs a `build` with no limit of its own. Rows are model instances,
-    or with `tuples` the values as the database gives them: only for columns that need no
-    conversion (ids, texts, numbers)."""
+    parameters (a lookup that changes a value, such as `contains`, is refused); it prefetches
+    nothing; slicing needs a `build` with no limit of its own. Rows are model instances (with
+    the rows `select_related()` joins and the annotations), or with `tuples` the values as the
+    database gives them: only for columns that need no conversion (ids, texts, numbers).
+
+    With `count_kept_while` (page_cache scopes that every change of the rows moves, such as
+    the lists'), the count is kept by the process while the site's generation and those
+    scopes' numbers hold (`kept_while_the_site_holds`: with the lists' scope, also until
+    scheduled content next appears)."""
 
     ordered = True  # Paginator asks
 
@@ -50,8 +61,10 @@ class CompiledList:
         tuples: bool = False,
         varies_with: Callable[[], Hashable] = lambda: None,
         args: tuple[type, ...] = (),
+        count_kept_while: tuple[str, ...] = (),
     ):
         self.build = build
+        self.count_kept_while = count_kept_while
         self.tuples = tuples
         self.varies_with = varies_with
         self.stand_ins = tuple(_stand_in(kind, n) for n, kind in enumerate(args))
@@ -61,9 +74,13 @@ class CompiledList:
     def _compile(self, part: str) -> tuple:
         queryset = self.build(STAND_IN, *self.stand_ins)
         shown = queryset.order_by().values("pk") if part == "count" else queryset
-        sql, params = shown.query.get_compiler(using=queryset.db).as_sql()
+        compiler = shown.query.get_compiler(using=queryset.db)
+        sql, params = compiler.as_sql()
+        instances = None
         if part == "count":
             sql = f"SELECT COUNT(*) FROM ({sql}) counted"
+        elif not self.tuples:
+            instances = _instances(queryset, compiler)
         # Where each value goes: -1 for the moment, else the argument's position.
         values = {connections[queryset.db].ops.adapt_datetimefield_value(STAND_IN): -1}
         values.update((stand_in, n) for n, stand_in in enumerate(self.stand_ins))
@@ -75,25 +92,38 @@ class CompiledList:
         missing = set(range(len(self.stand_ins))) - {arg for _slot, arg in slots}
         if missing:
             raise ValueError(f"The SQL does not take argument {min(missing)} as it was given.")
-        return queryset.model, queryset.db, sql, tuple(params), slots
+        return instances, queryset.db, sql, tuple(params), slots
 
-    def run(self, part: str, args: tuple = (), limits: tuple[int, int] | None = None) -> list:
+    def compiled(self, part: str, args: tuple = ()) -> tuple:
+        """(make instances or None, database, SQL, parameters with this run's values)."""
         key = (part, self.varies_with())
         if key not in self._sql:
             self._sql[key] = self._compile(part)
-        model, db, sql, params, slots = self._sql[key]
+        instances, db, sql, params, slots = self._sql[key]
         params = list(params)
         now = connections[db].ops.adapt_datetimefield_value(timezone.now())
         for slot, arg in slots:
             params[slot] = now if arg == -1 else args[arg]
+        return instances, db, sql, params
+
+    def run(self, part: str, args: tuple = (), limits: tuple[int, int] | None = None) -> list:
+        instances, db, sql, params = self.compiled(part, args)
         if limits is not None:
             sql = f"{sql} LIMIT %s OFFSET %s"
             params += limits
-        if part == "rows" and not self.tuples:
-            return list(model.objects.db_manager(db).raw(sql, params))
         with connections[db].cursor() as cursor:
             cursor.execute(sql, params)
-            return cursor.fetchall()
+            rows = cursor.fetchall()
+        return rows if instances is None else instances(db, rows)
+
+    def counted(self, args: tuple) -> int:
+        if not self.count_kept_while:
+            return self.run("count", args)[0][0]
+        return kept_while_the_site_holds(
+            (id(self), self.varies_with(), args),
+            lambda: self.run("count", args)[0][0],
+            scopes=self.count_kept_while,
+        )
 
     def bind(self, *args) -> "Bound":
         return Bound(self, args)
@@ -106,6 +136,68 @@ class CompiledList:
 
     def count(self) -> int:
         return self.bind().count()
+
+
+def together(*lists: "CompiledList | Bound") -> list[list]:
+    """The rows of several compiled lists of one model (or of the same columns), each in its
+    order, in one round trip: a page that shows a few short lists waits once, not once each."""
+    bound = [each if isinstance(each, Bound) else each.bind() for each in lists]
+    parts = [each.compiled.compiled("rows", each.args) for each in bound]
+    sql = " UNION ALL ".join(
+        f"SELECT {number} AS list_number, listed.* FROM ({part_sql}) listed"
+        for number, (_instances, _db, part_sql, _params) in enumerate(parts)
+    )
+    db = parts[0][1]
+    with connections[db].cursor() as cursor:
+        cursor.execute(sql, [param for part in parts for param in part[3]])
+        rows = cursor.fetchall()
+    found = [[] for _part in parts]
+    for row in rows:
+        found[row[0]].append(row[1:])
+    return [
+        part_rows if instances is None else instances(db, part_rows)
+        for (instances, _db, _sql, _params), part_rows in zip(parts, found, strict=True)
+    ]
+
+
+def _instances(queryset: QuerySet, compiler) -> Callable[[str, list], list]:
+    """How a row of the compiled SQL becomes a model instance, as the queryset makes it
+    (ModelIterable: the columns' converters, `Model.from_db()`, the rows `select_related()`
+    joins, the annotations), without a queryset's work per run."""
+    if queryset._prefetch_related_lookups or queryset._known_related_objects:
+        raise ValueError("A compiled list runs one query: no prefetched or known related rows.")
+    select, klass_info = compiler.select, compiler.klass_info
+    fields = klass_info["select_fields"]
+    start, end = fields[0], fields[-1] + 1
+    names = [column.target.attname for column, _sql, _alias in select[start:end]]
+    related = get_related_populators(klass_info, select, queryset.db)
+    annotations = tuple(compiler.annotation_col_map.items())
+    converters = [
+        (position, tuple(functions), expression)
+        for position, (functions, expression) in compiler.get_converters(
+            [column for column, _sql, _alias in select]
+        ).items()
+    ]
+    model = klass_info["model"]
+
+    def instances(db: str, rows: list) -> list:
+        connection = connections[db]
+        made = []
+        for row in rows:
+            if converters:
+                row = list(row)
+                for position, functions, expression in converters:
+                    for function in functions:
+                        row[position] = function(row[position], expression, connection)
+            instance = model.from_db(db, names, row[start:end])
+            for populator in related:
+                populator.populate(row, instance)
+            for name, position in annotations:
+                setattr(instance, name, row[position])
+            made.append(instance)
+        return made
+
+    return instances
 
 
 @dataclass(frozen=True)
@@ -124,7 +216,7 @@ class Bound:
         return self.compiled.run("rows", self.args, (window.stop - start, start))
 
     def count(self) -> int:
-        return self.compiled.run("count", self.args)[0][0]
+        return self.compiled.counted(self.args)
 
     def first(self):
         """The first row, or None (as `QuerySet.first()`, for a list of one: by a unique key)."""
