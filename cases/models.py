@@ -30,6 +30,12 @@ class Sector(models.TextChoices):
 
 
 class CaseQuerySet(PublishedContentQuerySet):
+    def for_page(self):
+        """What a case's own page reads each time it is shown: its sections as rendered on
+        save, not their Markdown (fewer columns to load and to make a model of)."""
+        rendered = (f"{field}_html" for field, _heading in self.model.SECTIONS)
+        return self.only(*self.model.CARD_FIELDS, *rendered, "contact", "contact_public")
+
     def related_to(self, case: "Case", count: int = 3) -> list["Case"]:
         """Other published cases, those sharing the most themes with `case` first, then newest.
 

@@ -16,7 +16,7 @@ CASE_CARDS = CompiledList(
     lambda now: Case.objects.published(now).for_cards(), count_kept_while=(LISTING,)
 )
 CASE_BY_SLUG = CompiledList(
-    lambda now, slug: Case.objects.published(now).for_list().filter(slug=slug), args=(str,)
+    lambda now, slug: Case.objects.published(now).for_page().filter(slug=slug), args=(str,)
 )
 
 

@@ -8,6 +8,7 @@ from cases.models import Case, Sector
 from tests import page_checks
 from tests.factories import make_case
 from tests.form_pages import heading, hrefs, parse
+from valoa.web import page_cache
 
 pytestmark = pytest.mark.django_db
 
@@ -133,3 +134,24 @@ def test_an_editor_cannot_give_a_case_the_story_form_address(db):
     with pytest.raises(ValidationError) as error:
         case.full_clean()
     assert "varattu" in str(error.value)
+
+
+def test_the_page_shows_an_edit_and_an_erased_contact_at_once(client, no_page_cache):
+    # The case's own part of its page is kept as markup until the case changes ({% card %}).
+    case = make_case(learnings="Neljä tuokiota riitti.", contact="Ville, 050 765 4321")
+    Case.objects.filter(pk=case.pk).update(contact_public=True)
+    case.refresh_from_db()
+    assert "Ville, 050 765 4321" in client.get(case.get_absolute_url()).content.decode()
+
+    case.learnings = "Kolme tuokiota riitti."
+    case.save()
+    page = client.get(case.get_absolute_url()).content.decode()
+    assert "Kolme tuokiota riitti." in page
+    assert "Neljä tuokiota riitti." not in page
+
+    # As the erasure of a contributor's data does it: in bulk, without a save.
+    Case.objects.filter(pk=case.pk).update(contact="", contact_public=False)
+    page_cache.invalidate()
+    page = client.get(case.get_absolute_url()).content.decode()
+    assert "050 765 4321" not in page
+    assert "Lisätietoja" not in page

@@ -58,8 +58,8 @@ def test_rows_pages_and_count_are_the_querysets(clock):
 
 def test_lists_run_together_give_each_its_own_rows_in_its_order(clock):
     for number in range(6):
-        lifted = number % 2 == 0
-        make_article(title=f"Kirjoitus {number}", featured=lifted, featured_order=9 - number)
+        chosen = number % 2 == 0
+        make_article(title=f"Kirjoitus {number}", featured=chosen, featured_order=9 - number)
     lifted = CompiledList(
         lambda now: published_articles(now).filter(featured=True).order_by("featured_order")
     )
