@@ -47,7 +47,7 @@ class ValoaConfig(AppConfig):
     sitemaps = ["valoa.content.sitemaps.ThemeSitemap"]
 
     def ready(self) -> None:
-        from valoa import checks  # noqa: F401  (registers the checks)
+        from valoa import checks, database  # noqa: F401  (register the checks, a receiver)
         from valoa.content.models import PublishedContent, keep_theme_ids
         from valoa.models import AboutPage, EditorialMember, Theme
         from valoa.search.sources import keep_index_current
