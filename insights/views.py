@@ -9,7 +9,7 @@ from django.views.decorators.http import require_http_methods
 from insights.forms import CommentForm
 from insights.models import Article, Author, Comment, shown_comments
 from valoa import posting
-from valoa.content.compiled import CompiledList
+from valoa.content.compiled import CompiledList, together
 from valoa.content.preview import Preview, preview_response
 from valoa.moderation import ModerationStatus
 from valoa.web.page_cache import LISTING, cached_for_readers, cached_response
@@ -91,12 +91,12 @@ def article_list(request):
         form, response = handle_comment_post(request, None)
         if response:
             return response
+    articles = paginate(request, ARTICLE_CARDS, ARTICLES_PER_PAGE)
+    insights = paginate(request, READER_INSIGHTS, READER_INSIGHTS_PER_PAGE, "oivallukset")
+    together(articles.object_list, insights.object_list)  # one round trip for both pages
     context = {
-        "articles": paginate(request, ARTICLE_CARDS, ARTICLES_PER_PAGE),
-        "reader_insights": comment_page(
-            paginate(request, READER_INSIGHTS, READER_INSIGHTS_PER_PAGE, "oivallukset"),
-            replies=False,
-        ),
+        "articles": articles,
+        "reader_insights": comment_page(insights, replies=False),
         "form": form or CommentForm(),
         "own_comment": own_comment(request, None),
     }

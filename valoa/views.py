@@ -18,31 +18,33 @@ FEATURED_ORDER = ("featured_order", "-published_at", "pk")
 
 
 # What the home page lists of each kind: what editors lifted (their order first), the newest.
-HOME_LISTS = {
-    kind: (
-        CompiledList(
-            lambda now, model=model: (
-                model.objects.published(now)
-                .for_cards()
-                .filter(featured=True)
-                .order_by(*FEATURED_ORDER)[:FEATURED_ITEMS]
-            )
-        ),
-        CompiledList(lambda now, model=model: model.objects.published(now).for_cards()[:3]),
+KINDS = (("case", Case), ("article", Article))
+LIFTED = {
+    kind: CompiledList(
+        lambda now, model=model: (
+            model.objects.published(now)
+            .for_cards()
+            .filter(featured=True)
+            .order_by(*FEATURED_ORDER)[:FEATURED_ITEMS]
+        )
     )
-    for kind, model in (("case", Case), ("article", Article))
+    for kind, model in KINDS
+}
+NEWEST = {
+    kind: CompiledList(lambda now, model=model: model.objects.published(now).for_cards()[:3])
+    for kind, model in KINDS
 }
 
 
 @cached_for_readers()
 def home(request):
-    featured, latest = {}, {}
-    for kind, lists in HOME_LISTS.items():  # one query for each kind
-        featured[kind], latest[kind] = together(*lists)
+    lifted_cases, lifted_articles, newest_cases, newest_articles = together(
+        LIFTED["case"], LIFTED["article"], NEWEST["case"], NEWEST["article"]
+    )
     context = {
-        "featured": featured_first(featured),
-        "latest_articles": latest["article"],
-        "latest_cases": latest["case"],
+        "featured": featured_first({"case": lifted_cases, "article": lifted_articles}),
+        "latest_articles": newest_articles,
+        "latest_cases": newest_cases,
         # What a theme's card shows: not the texts of its own page.
         "themes": Theme.in_order(Theme.shared().values()),
     }

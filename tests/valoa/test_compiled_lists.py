@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 import time_machine
 from bs4 import BeautifulSoup
+from django.db import connection
 from django.db.models import Count
 from django.test import Client
 from django.urls import reverse
@@ -56,26 +57,36 @@ def test_rows_pages_and_count_are_the_querysets(clock):
     assert not first._state.adding
 
 
-def test_lists_run_together_give_each_its_own_rows_in_its_order(clock):
+def test_lists_run_together_give_each_its_own_rows_in_one_round_trip(
+    clock, django_assert_num_queries
+):
     for number in range(6):
         chosen = number % 2 == 0
         make_article(title=f"Kirjoitus {number}", featured=chosen, featured_order=9 - number)
+    make_comment(body="Oma oivallus.")
     lifted = CompiledList(
         lambda now: published_articles(now).filter(featured=True).order_by("featured_order")
     )
-    newest = CompiledList(lambda now: published_articles(now)[:4])
     slug = CompiledList(lambda now, slug: published_articles(now).filter(slug=slug), args=(str,))
     wanted = Article.objects.get(title="Kirjoitus 3").slug
+    page = CompiledList(published_articles)[2:4]
+    insights = READER_INSIGHTS[0:5]
+    # PostgreSQL takes them as one query; SQLite one at a time.
+    one_trip = connection.vendor == "postgresql"
 
-    rows = together(lifted, newest, slug.bind(wanted), slug.bind("ei-ole"))
+    with django_assert_num_queries(1 if one_trip else 5):
+        rows = together(lifted, slug.bind(wanted), slug.bind("ei-ole"), page, insights)
+        titles = [[article.title for article in part] for part in rows[:4]]
 
-    titles = [[article.title for article in part] for part in rows]
+    newest = [article.title for article in published_articles(timezone.now())]
     assert titles == [
         ["Kirjoitus 4", "Kirjoitus 2", "Kirjoitus 0"],
-        [article.title for article in published_articles(timezone.now())[:4]],
         ["Kirjoitus 3"],
         [],
+        newest[2:4],
     ]
+    assert insights == list(Comment.objects.filter(body="Oma oivallus.").shown())
+    assert rows[4] is insights
 
 
 def test_joined_rows_and_annotations_come_as_the_querysets(clock):

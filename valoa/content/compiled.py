@@ -12,7 +12,7 @@ A list's count (for its pages) can be kept while what it shows holds (`count_kep
 lists' count of thousands of rows takes the database longer than a page of them.
 """
 
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import ClassVar
@@ -106,23 +106,25 @@ class CompiledList:
             params[slot] = now if arg == -1 else args[arg]
         return instances, db, sql, params
 
-    def run(self, part: str, args: tuple = (), limits: tuple[int, int] | None = None) -> list:
+    def statement(self, part: str, args: tuple, limits: tuple[int, int] | None) -> tuple:
+        """(make instances or None, database, SQL, parameters) of a run with these values."""
         instances, db, sql, params = self.compiled(part, args)
         if limits is not None:
             sql = f"{sql} LIMIT %s OFFSET %s"
             params += limits
-        with connections[db].cursor() as cursor:
-            cursor.execute(sql, params)
-            rows = cursor.fetchall()
-        return rows if instances is None else instances(db, rows)
+        return instances, db, sql, params
 
     def counted(self, args: tuple) -> int:
+        def count() -> int:
+            _instances, db, sql, params = self.statement("count", args, None)
+            with connections[db].cursor() as cursor:
+                cursor.execute(sql, params)
+                return cursor.fetchone()[0]
+
         if not self.count_kept_while:
-            return self.run("count", args)[0][0]
+            return count()
         return kept_while_the_site_holds(
-            (id(self), self.varies_with(), args),
-            lambda: self.run("count", args)[0][0],
-            scopes=self.count_kept_while,
+            (id(self), self.varies_with(), args), count, scopes=self.count_kept_while
         )
 
     def bind(self, *args) -> "Bound":
@@ -131,33 +133,76 @@ class CompiledList:
     def __iter__(self):
         return iter(self.bind())
 
-    def __getitem__(self, window: slice) -> list:
+    def __getitem__(self, window: slice) -> "Rows":
         return self.bind()[window]
 
     def count(self) -> int:
         return self.bind().count()
 
 
-def together(*lists: "CompiledList | Bound") -> list[list]:
-    """The rows of several compiled lists of one model (or of the same columns), each in its
-    order, in one round trip: a page that shows a few short lists waits once, not once each."""
-    bound = [each if isinstance(each, Bound) else each.bind() for each in lists]
-    parts = [each.compiled.compiled("rows", each.args) for each in bound]
-    sql = " UNION ALL ".join(
-        f"SELECT {number} AS list_number, listed.* FROM ({part_sql}) listed"
-        for number, (_instances, _db, part_sql, _params) in enumerate(parts)
+class Rows(Sequence):
+    """The rows of a compiled list for its arguments (and window, when sliced): read when
+    first used, or together with other lists' rows in one round trip (`together`)."""
+
+    def __init__(self, compiled: CompiledList, args: tuple, limits: tuple[int, int] | None):
+        self.compiled, self.args, self.limits = compiled, args, limits
+        self._rows: list | None = None
+
+    def _read(self) -> list:
+        if self._rows is None:
+            together(self)
+        return self._rows
+
+    def __getitem__(self, index):
+        return self._read()[index]
+
+    def __len__(self) -> int:
+        return len(self._read())
+
+    def __iter__(self):
+        return iter(self._read())
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Sequence) and self._read() == list(other)
+
+
+def together(*lists: "CompiledList | Bound | Rows") -> list[Rows]:
+    """The rows of several compiled lists, each in its own order: on PostgreSQL in one round
+    trip (a page that shows a few lists waits once, not once for each)."""
+    rows = [each if isinstance(each, Rows) else Rows(*_bound(each), None) for each in lists]
+    waiting = [each for each in rows if each._rows is None]
+    statements = [each.compiled.statement("rows", each.args, each.limits) for each in waiting]
+    if not statements:
+        return rows
+    connection = connections[statements[0][1]]
+    with connection.cursor() as cursor:
+        if len(statements) > 1 and _runs_several_at_once(connection):
+            cursor.execute(
+                "; ".join(sql for _make, _db, sql, _params in statements),
+                [param for *_rest, params in statements for param in params],
+            )
+            found = [cursor.fetchall()]
+            while cursor.nextset():
+                found.append(cursor.fetchall())
+        else:
+            found = []
+            for _make, _db, sql, params in statements:
+                cursor.execute(sql, params)
+                found.append(cursor.fetchall())
+    for each, (make, db, _sql, _params), part in zip(waiting, statements, found, strict=True):
+        each._rows = part if make is None else make(db, part)
+    return rows
+
+
+def _bound(each: "CompiledList | Bound") -> tuple:
+    return (each.compiled, each.args) if isinstance(each, Bound) else (each, ())
+
+
+def _runs_several_at_once(connection) -> bool:
+    # psycopg's client-side binding (Django's default) sends several statements as one query.
+    return connection.vendor == "postgresql" and not connection.settings_dict["OPTIONS"].get(
+        "server_side_binding"
     )
-    db = parts[0][1]
-    with connections[db].cursor() as cursor:
-        cursor.execute(sql, [param for part in parts for param in part[3]])
-        rows = cursor.fetchall()
-    found = [[] for _part in parts]
-    for row in rows:
-        found[row[0]].append(row[1:])
-    return [
-        part_rows if instances is None else instances(db, part_rows)
-        for (instances, _db, _sql, _params), part_rows in zip(parts, found, strict=True)
-    ]
 
 
 def _instances(queryset: QuerySet, compiler) -> Callable[[str, list], list]:
@@ -209,11 +254,11 @@ class Bound:
     ordered: ClassVar[bool] = True
 
     def __iter__(self):
-        return iter(self.compiled.run("rows", self.args))
+        return iter(Rows(self.compiled, self.args, None))
 
-    def __getitem__(self, window: slice) -> list:
+    def __getitem__(self, window: slice) -> Rows:
         start = window.start or 0
-        return self.compiled.run("rows", self.args, (window.stop - start, start))
+        return Rows(self.compiled, self.args, (window.stop - start, start))
 
     def count(self) -> int:
         return self.compiled.counted(self.args)
