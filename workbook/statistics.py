@@ -19,6 +19,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from cases.models import Sector
+from valoa.content.compiled import CompiledList
 from workbook.models import Benchmark, Round, Statement, Workbook
 from workbook.results import StatementResult, ThemeResult
 
@@ -174,9 +175,16 @@ def publish_benchmark_if_due() -> bool:
     return True
 
 
-def benchmark_themes(statements: list[Statement]) -> tuple[Benchmark, dict[int, ThemeResult]]:
-    """All teams' averages by theme (None when too few teams have results)."""
-    benchmark = Benchmark.objects.order_by("-generation").first()
+# The newest stored results of all teams (a list of one at most), SQL written once: the summary
+# reads it with its other queries in one round trip.
+LATEST_BENCHMARK = CompiledList(lambda now: Benchmark.objects.order_by("-generation")[:1])
+
+
+def benchmark_themes(
+    statements: list[Statement], benchmark: Benchmark | None
+) -> tuple[Benchmark, dict[int, ThemeResult]]:
+    """All teams' averages by theme in `benchmark`, the newest stored (None when too few
+    teams have results)."""
     if benchmark is None or benchmark.teams < COMPARISON_MIN_TEAMS:
         return None, {}
     total = Aggregate(benchmark.teams, benchmark.participants, benchmark.counts)

@@ -28,7 +28,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from valoa import posting
-from valoa.content.compiled import CompiledList
+from valoa.content.compiled import CompiledList, together
 from valoa.models import Theme
 from valoa.web import page_cache
 from valoa.web.page_cache import LISTING, cached_for_readers, cached_response
@@ -43,6 +43,7 @@ from workbook.forms import (
 )
 from workbook.models import (
     Answer,
+    Benchmark,
     Experiment,
     Level,
     Participant,
@@ -114,9 +115,10 @@ ROUNDS_WITH_PLANS = CompiledList(
     ),
     args=(int,),
 )
+# Of all the workbook's rounds (a few): read with the rounds, before one is chosen.
 REFLECTIONS = CompiledList(
-    lambda now, round_: ReflectionAnswer.objects.filter(round=round_).values_list(
-        "question_id", "text"
+    lambda now, workbook: ReflectionAnswer.objects.filter(round__workbook=workbook).values_list(
+        "round", "question", "text"
     ),
     tuples=True,
     args=(int,),
@@ -478,13 +480,13 @@ def summary(request, workbook: Workbook):
     )
 
 
-def beside_all_teams(results: RoundResults) -> dict | None:
+def beside_all_teams(results: RoundResults, benchmark: Benchmark | None) -> dict | None:
     """A team's theme averages beside all teams' (only when enough teams have results). All
     teams' figures change seldom; a cached summary may show them PAGE_CACHE_SECONDS late."""
     if not (results.is_team and results.visible):
         return None
     benchmark, all_teams = statistics.benchmark_themes(
-        [item.statement for item in results.statements]
+        [item.statement for item in results.statements], benchmark
     )
     if benchmark is None:
         return None
@@ -565,12 +567,16 @@ def theme_figures(themes: list[ThemeResult]) -> list[tuple[str, str, str]]:
 
 def summary_page(request, workbook: Workbook) -> HttpResponse:
     # The plan's theme comes from the themes every page shares (not a join of their long texts).
-    rounds = list(ROUNDS_WITH_PLANS.bind(workbook.pk))
+    rounds, reflections, benchmarks = together(
+        ROUNDS_WITH_PLANS.bind(workbook.pk),
+        REFLECTIONS.bind(workbook.pk),
+        statistics.LATEST_BENCHMARK,
+    )
     for item in rounds:
         item.workbook = workbook
-    round_, rounds = chosen_round(request, workbook, rounds)
+    round_, rounds = chosen_round(request, workbook, list(rounds))
     results = round_results(round_, is_team=workbook.is_team, rounds=rounds)
-    answers = dict(REFLECTIONS.bind(round_.pk))
+    answers = {question: text for of, question, text in reflections if of == round_.pk}
     reflections_by_theme: dict[int, list] = {}
     for pk, theme_id, question in shown_questions():  # answers to retired ones are left out
         if pk in answers:
@@ -621,7 +627,7 @@ def summary_page(request, workbook: Workbook) -> HttpResponse:
             "chart": results.chart() if results.visible else None,
             "plan": plan,
             "share_url": exports.story_prefill_url(plan) if plan and plan.what else None,
-            "beside_all_teams": beside_all_teams(results),
+            "beside_all_teams": beside_all_teams(results, next(iter(benchmarks), None)),
             "strongest": theme_figures(results.strongest),
             "weakest": theme_figures(results.weakest),
             "focus_themes": [(theme.get_absolute_url(), theme.name) for theme in focus],
