@@ -6,7 +6,8 @@ Building and compiling a queryset costs Django more than PostgreSQL needs to ans
 values that change between requests (the moment that decides what is published, an article's
 address or id), and then runs that SQL with the real values: the same rows, as the same model
 instances (with what `select_related()` joins and the annotations) or plain tuples, for a third
-to a half of the work. Not for querysets that prefetch.
+to a half of the work. Not for querysets that prefetch. A page that shows several lists reads
+them in one round trip (`together`); a sliced list (a page of it) is read when first used.
 
 A list's count (for its pages) can be kept while what it shows holds (`count_kept_while`): the
 lists' count of thousands of rows takes the database longer than a page of them.
