@@ -346,6 +346,13 @@ class Comment(Posted):
         permissions = [("moderate_comment", _("Voi hyväksyä, hylätä ja merkitä roskapostiksi"))]
         indexes = [
             models.Index(fields=["article", "status", "parent", "created_at"]),
+            # An article's page of threads, oldest first: read in their order, so that only the
+            # page's rows are read whole (its count from the index alone).
+            models.Index(
+                fields=["article", "status", "created_at", "id"],
+                condition=models.Q(parent__isnull=True),
+                name="comment_threads_idx",
+            ),
             # Readers' own insights, newest first, on the Oivallukset page.
             models.Index(
                 fields=["status", "-created_at", "-id"],
