@@ -95,8 +95,8 @@ class CompiledList:
             raise ValueError(f"The SQL does not take argument {min(missing)} as it was given.")
         return instances, queryset.db, sql, tuple(params), slots
 
-    def compiled(self, part: str, args: tuple = ()) -> tuple:
-        """(make instances or None, database, SQL, parameters with this run's values)."""
+    def statement(self, part: str, args: tuple, limits: tuple[int, int] | None) -> tuple:
+        """(make instances or None, database, SQL, parameters) of a run with these values."""
         key = (part, self.varies_with())
         if key not in self._sql:
             self._sql[key] = self._compile(part)
@@ -105,11 +105,6 @@ class CompiledList:
         now = connections[db].ops.adapt_datetimefield_value(timezone.now())
         for slot, arg in slots:
             params[slot] = now if arg == -1 else args[arg]
-        return instances, db, sql, params
-
-    def statement(self, part: str, args: tuple, limits: tuple[int, int] | None) -> tuple:
-        """(make instances or None, database, SQL, parameters) of a run with these values."""
-        instances, db, sql, params = self.compiled(part, args)
         if limits is not None:
             sql = f"{sql} LIMIT %s OFFSET %s"
             params += limits
@@ -168,8 +163,8 @@ class Rows(Sequence):
 
 
 def together(*lists: "CompiledList | Bound | Rows") -> list[Rows]:
-    """The rows of several compiled lists, each in its own order: on PostgreSQL in one round
-    trip (a page that shows a few lists waits once, not once for each)."""
+    """The rows of several compiled lists (of one database), each in its own order: on
+    PostgreSQL in one round trip (a page that shows a few lists waits once, not once each)."""
     rows = [each if isinstance(each, Rows) else Rows(*_bound(each), None) for each in lists]
     waiting = [each for each in rows if each._rows is None]
     statements = [each.compiled.statement("rows", each.args, each.limits) for each in waiting]
